@@ -1,0 +1,34 @@
+package io.github.matomotracking.client;
+
+import io.github.matomotracking.model.Visit;
+import io.github.matomotracking.model.VisitWarning;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/**
+ * Reads a {@code Live.getLastVisitsDetails} JSON response one visit at a time (STUB: the
+ * implementation lands with the reader work).
+ */
+public final class LiveResponseReader {
+
+  /** A reader with the default options. */
+  public LiveResponseReader() {}
+
+  /**
+   * Reads the whole response, handing each visit to {@code visits} as soon as it is complete.
+   *
+   * @param body the response body (not closed by this method)
+   * @param httpStatus the HTTP status the body came with, or -1 when there was none (a file)
+   * @param visits receives each visit, in order
+   * @param warnings receives a warning for each visit object that had to be skipped
+   * @return counts
+   * @throws MatomoException a Matomo error object, non-JSON, or truncated JSON
+   */
+  public ReadSummary read(
+      InputStream body,
+      int httpStatus,
+      Consumer<? super Visit> visits,
+      Consumer<? super VisitWarning> warnings) {
+    throw new UnsupportedOperationException("not implemented yet");
+  }
+}

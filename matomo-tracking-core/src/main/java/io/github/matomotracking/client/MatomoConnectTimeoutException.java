@@ -1,0 +1,22 @@
+package io.github.matomotracking.client;
+
+/** No connection could be made within the connect timeout. Retryable. */
+public class MatomoConnectTimeoutException extends MatomoTransportException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what went wrong, for people
+   * @param httpStatus the HTTP status, or -1 when unknown
+   * @param matomoMessage Matomo's message, unescaped, or null
+   * @param cause the cause, or null
+   */
+  public MatomoConnectTimeoutException(String message, int httpStatus, String matomoMessage, Throwable cause) {
+    super(message, httpStatus, matomoMessage, cause);
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+}
