@@ -1,0 +1,62 @@
+package io.github.matomotracking;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package boundaries of docs/architecture.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+  private static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.github.matomotracking");
+  }
+
+  @Test
+  void modelAndMappingDoNoIoAndKnowNothingOfTransportOrOrchestration() {
+    noClasses().that().resideInAnyPackage(
+            "io.github.matomotracking.model..", "io.github.matomotracking.mapping..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.github.matomotracking.client..",
+            "io.github.matomotracking.sync..",
+            "io.github.matomotracking.port..",
+            "java.net.http..",
+            "java.io..",
+            "java.nio.file..",
+            "java.util.concurrent..")
+        .because("mapping is a pure function of a visit and a lookup snapshot")
+        .check(core);
+  }
+
+  @Test
+  void modelDoesNotDependOnMapping() {
+    noClasses().that().resideInAPackage("io.github.matomotracking.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.github.matomotracking.mapping..")
+        .check(core);
+  }
+
+  @Test
+  void onlyTheClientTouchesHttp() {
+    noClasses().that().resideOutsideOfPackage("io.github.matomotracking.client..")
+        .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+        .check(core);
+  }
+
+  @Test
+  void mappingIsNotClockDriven() {
+    noClasses().that().resideInAnyPackage(
+            "io.github.matomotracking.model..", "io.github.matomotracking.mapping..")
+        .should().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(java.time.Clock.class, "systemUTC")
+        .check(core);
+  }
+}
