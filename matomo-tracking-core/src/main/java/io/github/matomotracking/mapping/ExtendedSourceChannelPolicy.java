@@ -9,6 +9,7 @@ import static io.github.matomotracking.mapping.SourceChannelLookups.text;
 
 import io.github.matomotracking.model.LeadChannel;
 import io.github.matomotracking.model.LeadSource;
+import io.github.matomotracking.model.Nullable;
 import java.util.Optional;
 
 /**
@@ -158,7 +159,7 @@ public final class ExtendedSourceChannelPolicy implements SourceChannelPolicy {
     }
 
     /** Fills the empty ones by name; a source found here also offers its default channel. */
-    void fill(LookupSnapshot lookups, String sourceName, String channelName) {
+    void fill(LookupSnapshot lookups, @Nullable String sourceName, String channelName) {
       if (source == null && sourceName != null) {
         source = lookups.leadSourceByName(sourceName).orElse(null);
       }

@@ -14,9 +14,6 @@ import org.immutables.value.Value;
 @MatomoStyle
 public interface SourceChannelInput {
 
-  /** The Matomo action type of a page view. */
-  String PAGE_VIEW = "action";
-
   /**
    * utm_source ({@code campaignSource}).
    *
@@ -78,7 +75,7 @@ public interface SourceChannelInput {
   static SourceChannelInput of(Visit visit) {
     String landingUrl = null;
     for (VisitAction action : visit.actions()) {
-      if (PAGE_VIEW.equals(action.type()) && action.url().isPresent()) {
+      if ("action".equals(action.type()) && action.url().isPresent()) { // a page view
         landingUrl = action.url().get();
         break;
       }

@@ -97,53 +97,107 @@ public final class TestLookups implements LookupSnapshot {
 
   // ---- ids and references, for expected values ----
 
-  /** @param name channel name @return its id */
+  /**
+   * The id of the lead channel with this name.
+   *
+   * @param name channel name
+   * @return its id
+   */
   public static String channelId(String name) {
     return "channel:" + name;
   }
 
-  /** @param name source name @return its id */
+  /**
+   * The id of the lead source with this name.
+   *
+   * @param name source name
+   * @return its id
+   */
   public static String sourceId(String name) {
     return "source:" + name;
   }
 
-  /** @param code country code @return its id */
+  /**
+   * The id of the country with this code.
+   *
+   * @param code country code
+   * @return its id
+   */
   public static String countryId(String code) {
     return "country:" + lower(code);
   }
 
-  /** @param countryCode country code @param code region code @return its id */
+  /**
+   * The id of the region with this code in this country.
+   *
+   * @param countryCode country code
+   * @param code region code
+   * @return its id
+   */
   public static String regionId(String countryCode, String code) {
     return "region:" + lower(countryCode) + "-" + code.toUpperCase(Locale.ROOT);
   }
 
-  /** @param countryCode country code @param regionCode region code or null @param name city @return its id */
+  /**
+   * The id of the city with this name in this country and region.
+   *
+   * @param countryCode country code
+   * @param regionCode region code or null
+   * @param name city
+   * @return its id
+   */
   public static String cityId(String countryCode, @Nullable String regionCode, String name) {
     return "city:" + lower(countryCode) + "-" + (regionCode == null ? "" : regionCode.toUpperCase(Locale.ROOT))
         + "-" + name;
   }
 
-  /** @param code Matomo code @return the id of the referrer type entry */
+  /**
+   * The id of the referrer type entry for this code.
+   *
+   * @param code Matomo code
+   * @return the id of the referrer type entry
+   */
   public static String referrerTypeId(String code) {
     return "referrer-type:" + lower(code);
   }
 
-  /** @param code Matomo code @return the id of the action type entry */
+  /**
+   * The id of the action type entry for this code.
+   *
+   * @param code Matomo code
+   * @return the id of the action type entry
+   */
   public static String actionTypeId(String code) {
     return "action-type:" + lower(code);
   }
 
-  /** @param name page name @param url page URL @return the id of the web page entry */
+  /**
+   * The id of the web page entry with this name and URL.
+   *
+   * @param name page name
+   * @param url page URL
+   * @return the id of the web page entry
+   */
   public static String webPageId(String name, String url) {
     return "page:" + name + "|" + url;
   }
 
-  /** @param name channel name @return the reference the lookups give for it */
+  /**
+   * The reference the lookups give for the lead channel with this name.
+   *
+   * @param name channel name
+   * @return the reference the lookups give for it
+   */
   public static LookupRef channelRef(String name) {
     return LookupRef.of(channelId(name), name);
   }
 
-  /** @param name source name @return the reference the lookups give for it */
+  /**
+   * The reference the lookups give for the lead source with this name.
+   *
+   * @param name source name
+   * @return the reference the lookups give for it
+   */
   public static LookupRef sourceRef(String name) {
     return LookupRef.of(sourceId(name), name);
   }
@@ -240,13 +294,20 @@ public final class TestLookups implements LookupSnapshot {
 
     private Builder() {}
 
-    /** @param name channel name @return this builder */
+    /**
+     * Adds a lead channel.
+     *
+     * @param name channel name
+     * @return this builder
+     */
     public Builder leadChannel(String name) {
       channelsById.put(channelId(name), LeadChannel.of(channelId(name), name));
       return this;
     }
 
     /**
+     * Adds a lead source.
+     *
      * @param name source name
      * @param defaultChannelName name of its default channel, or null for none
      * @return this builder
@@ -257,43 +318,84 @@ public final class TestLookups implements LookupSnapshot {
       return this;
     }
 
-    /** @param name source name to remove @return this builder */
+    /**
+     * Removes a lead source.
+     *
+     * @param name source name to remove
+     * @return this builder
+     */
     public Builder withoutLeadSource(String name) {
       sourcesById.remove(sourceId(name));
       return this;
     }
 
-    /** @param name channel name to remove @return this builder */
+    /**
+     * Removes a lead channel.
+     *
+     * @param name channel name to remove
+     * @return this builder
+     */
     public Builder withoutLeadChannel(String name) {
       channelsById.remove(channelId(name));
       return this;
     }
 
-    /** @param code utm value @param sourceName source it names @return this builder */
+    /**
+     * Adds a Source code entry.
+     *
+     * @param code utm value
+     * @param sourceName source it names
+     * @return this builder
+     */
     public Builder sourceCode(String code, String sourceName) {
       sourceCodes.put(lower(code), sourceId(sourceName));
       return this;
     }
 
-    /** @param code utm_medium value @param channelName channel it names @return this builder */
+    /**
+     * Adds a Channel code entry.
+     *
+     * @param code utm_medium value
+     * @param channelName channel it names
+     * @return this builder
+     */
     public Builder channelCode(String code, String channelName) {
       channelCodes.put(lower(code), channelId(channelName));
       return this;
     }
 
-    /** @param domain referrer domain @param sourceName source it names @return this builder */
+    /**
+     * Adds a Lead source URL entry.
+     *
+     * @param domain referrer domain
+     * @param sourceName source it names
+     * @return this builder
+     */
     public Builder sourceUrl(String domain, String sourceName) {
       sourceUrls.put(lower(domain), sourceId(sourceName));
       return this;
     }
 
-    /** @param code country code @param name English name @return this builder */
+    /**
+     * Adds a country.
+     *
+     * @param code country code
+     * @param name English name
+     * @return this builder
+     */
     public Builder country(String code, String name) {
       countries.put(lower(code), Country.of(countryId(code), lower(code), name));
       return this;
     }
 
-    /** @param countryCode country code @param code region code @param name name @return this builder */
+    /**
+     * Adds a region of a country.
+     *
+     * @param countryCode country code
+     * @param code region code
+     * @param name name
+     * @return this builder
+     */
     public Builder region(String countryCode, String code, String name) {
       regions.put(countryId(countryCode) + "\n" + lower(code),
           Region.of(regionId(countryCode, code), countryId(countryCode), code, name));
@@ -301,6 +403,8 @@ public final class TestLookups implements LookupSnapshot {
     }
 
     /**
+     * Adds a city.
+     *
      * @param countryCode country code
      * @param regionCode region code, or null for a city filed under no region
      * @param name English name
@@ -313,25 +417,47 @@ public final class TestLookups implements LookupSnapshot {
       return this;
     }
 
-    /** @param code Matomo code @param name display name @return this builder */
+    /**
+     * Adds a referrer type.
+     *
+     * @param code Matomo code
+     * @param name display name
+     * @return this builder
+     */
     public Builder referrerType(String code, String name) {
       referrerTypes.put(lower(code), ReferrerType.of(referrerTypeId(code), code, name));
       return this;
     }
 
-    /** @param code Matomo code @param name display name @return this builder */
+    /**
+     * Adds an action type.
+     *
+     * @param code Matomo code
+     * @param name display name
+     * @return this builder
+     */
     public Builder actionType(String code, String name) {
       actionTypes.put(lower(code), ActionType.of(actionTypeId(code), code, name));
       return this;
     }
 
-    /** @param name page name @param url URL without query @return this builder */
+    /**
+     * Adds a web page.
+     *
+     * @param name page name
+     * @param url URL without query
+     * @return this builder
+     */
     public Builder webPage(String name, String url) {
       webPages.put(name + "\n" + url, WebPage.of(webPageId(name, url), name, url));
       return this;
     }
 
-    /** @return the snapshot */
+    /**
+     * Builds the snapshot.
+     *
+     * @return the snapshot
+     */
     public TestLookups build() {
       return new TestLookups(this);
     }
