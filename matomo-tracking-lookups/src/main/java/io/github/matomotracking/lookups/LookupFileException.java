@@ -13,8 +13,11 @@ public final class LookupFileException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The file's name or path. */
   private final String file;
+  /** Where in the file, or null. */
   private final @Nullable String location;
+  /** What is wrong. */
   private final String problem;
 
   /**

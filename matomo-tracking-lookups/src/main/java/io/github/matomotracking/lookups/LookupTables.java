@@ -24,37 +24,81 @@ import org.immutables.value.Value;
 @MatomoStyle
 public interface LookupTables {
 
-  /** Lead channels (id; name unique, case-insensitive). */
+  /**
+   * Lead channels (id; name unique, case-insensitive).
+   *
+   * @return the entries
+   */
   List<LeadChannel> leadChannels();
 
-  /** Lead sources (id; name unique, case-insensitive) with their default channel. */
+  /**
+   * Lead sources (id; name unique, case-insensitive) with their default channel.
+   *
+   * @return the entries
+   */
   List<LeadSource> leadSources();
 
-  /** Source codes (code unique, case-insensitive). */
+  /**
+   * Source codes (code unique, case-insensitive).
+   *
+   * @return the entries
+   */
   List<SourceCode> sourceCodes();
 
-  /** Channel codes (code unique, case-insensitive). */
+  /**
+   * Channel codes (code unique, case-insensitive).
+   *
+   * @return the entries
+   */
   List<ChannelCode> channelCodes();
 
-  /** Lead source URLs (domain unique, case-insensitive). */
+  /**
+   * Lead source URLs (domain unique, case-insensitive).
+   *
+   * @return the entries
+   */
   List<SourceUrl> sourceUrls();
 
-  /** Countries (id; ISO 3166-1 alpha-2 code unique, case-insensitive). */
+  /**
+   * Countries (id; ISO 3166-1 alpha-2 code unique, case-insensitive).
+   *
+   * @return the entries
+   */
   List<Country> countries();
 
-  /** Regions (id; code unique within its country, case-insensitive). */
+  /**
+   * Regions (id; code unique within its country, case-insensitive).
+   *
+   * @return the entries
+   */
   List<Region> regions();
 
-  /** Cities (id). */
+  /**
+   * Cities (id).
+   *
+   * @return the entries
+   */
   List<City> cities();
 
-  /** Referrer types (id; Matomo code unique, case-insensitive). */
+  /**
+   * Referrer types (id; Matomo code unique, case-insensitive).
+   *
+   * @return the entries
+   */
   List<ReferrerType> referrerTypes();
 
-  /** Action types (id; Matomo code unique, case-insensitive). */
+  /**
+   * Action types (id; Matomo code unique, case-insensitive).
+   *
+   * @return the entries
+   */
   List<ActionType> actionTypes();
 
-  /** Web pages (id; name and URL unique together, exact). */
+  /**
+   * Web pages (id; name and URL unique together, exact).
+   *
+   * @return the entries
+   */
   List<WebPage> webPages();
 
   /**
