@@ -19,6 +19,9 @@ final class LenientValues {
   /** {@link #wholeNumber(JsonNode)}: the value is present but not a whole number. */
   static final long INVALID = Long.MIN_VALUE + 1;
 
+  /** A distinct instance, never the same object as a text read from JSON: compare by identity. */
+  private static final String INVALID_TEXT = new String("\u0000invalid");
+
   /** Doubles beyond this lose whole-number precision. */
   private static final double LARGEST_EXACT_DOUBLE = 9.007199254740992E15;
 
@@ -173,10 +176,6 @@ final class LenientValues {
         return "a JSON " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
   }
-
-  // A distinct instance, never equal by identity to a text read from JSON.
-  @SuppressWarnings("StringOperationCanBeSimplified")
-  private static final String INVALID_TEXT = new String("\u0000invalid");
 
   private static long checked(long value) {
     return value == ABSENT || value == INVALID ? INVALID : value;

@@ -28,6 +28,11 @@ import java.util.function.Consumer;
  * MatomoUnreadableResponseException} saying what and where; a body cut off in the middle becomes a
  * {@link MatomoTruncatedResponseException} after the complete visits were handed over.
  *
+ * <p>In {@link Visit#raw()} and {@link io.github.matomotracking.model.VisitAction#raw()} values
+ * are what Jackson's tree model makes of them: texts stay texts, whole numbers become int, long or
+ * big-integer nodes, numbers with a fraction become double nodes ({@code latitude} and
+ * {@code longitude} keep their digits as sent in the typed model).
+ *
  * <p>Thread-safe and meant to be shared: it holds only its options and a configured Jackson
  * {@link JsonFactory}; each call gets its own parser.
  */
