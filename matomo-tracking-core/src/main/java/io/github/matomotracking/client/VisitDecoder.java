@@ -1,0 +1,460 @@
+package io.github.matomotracking.client;
+
+import static io.github.matomotracking.client.LenientValues.ABSENT;
+import static io.github.matomotracking.client.LenientValues.INVALID;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.matomotracking.model.Campaign;
+import io.github.matomotracking.model.ImmutableCampaign;
+import io.github.matomotracking.model.ImmutableVisit;
+import io.github.matomotracking.model.ImmutableVisitAction;
+import io.github.matomotracking.model.ImmutableVisitWarning;
+import io.github.matomotracking.model.Visit;
+import io.github.matomotracking.model.VisitAction;
+import io.github.matomotracking.model.VisitWarning;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one visit object from the parser in a single pass: each field value becomes a JSON node
+ * of the visit's {@link Visit#raw() raw} object and, when the model knows the field, is decoded
+ * right away with the {@link LenientValues leniency rules}. One instance per cursor; not
+ * thread-safe.
+ */
+final class VisitDecoder {
+
+  private static final long EARLIEST_INSTANT_SECOND = Instant.MIN.getEpochSecond();
+  private static final long LATEST_INSTANT_SECOND = Instant.MAX.getEpochSecond();
+
+  private final JsonParser parser;
+  private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+  private final int maxValues;
+
+  /** JSON values read since {@link #startElement()}. */
+  private int values;
+
+  /** What was wrong with the current visit's fields (it is kept nonetheless). */
+  private final List<String> problems = new ArrayList<>();
+
+  /** The current visit's actions, set when its {@code actionDetails} is read. */
+  private List<VisitAction> actions;
+
+  VisitDecoder(JsonParser parser, int maxValuesPerVisit) {
+    this.parser = parser;
+    this.maxValues = maxValuesPerVisit;
+  }
+
+  /** Starts counting values for a new element of the response (the per-visit limit). */
+  void startElement() {
+    values = 0;
+  }
+
+  /**
+   * Reads the visit object whose {@code START_OBJECT} is the current token, up to its
+   * {@code END_OBJECT}.
+   *
+   * @param position the visit's index in the response array
+   * @param warnings receives the warnings about this visit
+   * @return the visit, or null when it had to be skipped (a warning says why)
+   * @throws IOException the JSON is broken or a limit was passed
+   */
+  Visit readVisit(int position, List<VisitWarning> warnings) throws IOException {
+    countValue();
+    problems.clear();
+    actions = List.of();
+    ObjectNode raw = nodes.objectNode();
+    ImmutableVisit.Builder visit = ImmutableVisit.builder().raw(raw);
+    ImmutableCampaign.Builder campaign = null;
+    JsonNode siteNode = null;
+    JsonNode visitNode = null;
+    JsonNode firstActionNode = null;
+
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      JsonToken token = parser.nextToken();
+      JsonNode value = "actionDetails".equals(name) ? readActionDetails(token) : readValue(token);
+      raw.set(name, value);
+      long number;
+      String text;
+      switch (name) {
+        case "idSite" -> siteNode = value;
+        case "idVisit" -> visitNode = value;
+        case "firstActionTimestamp" -> firstActionNode = value;
+        case "lastActionTimestamp" -> visit.lastActionTime(instant(name, value));
+        case "visitorId" -> visit.visitorId(text(name, value));
+        case "userId" -> visit.userId(text(name, value));
+        case "visitDuration" -> {
+          if ((number = count(name, value)) > INVALID) {
+            visit.durationSeconds(number);
+          }
+        }
+        case "actions" -> {
+          if ((number = count(name, value)) > INVALID) {
+            visit.actionCount(number);
+          }
+        }
+        case "truncatedActionsCount" -> {
+          if ((number = count(name, value)) > INVALID) {
+            visit.truncatedActionsCount(number);
+          }
+        }
+        case "countryCode" -> visit.countryCode(text(name, value));
+        case "country" -> visit.countryName(text(name, value));
+        case "regionCode" -> visit.regionCode(text(name, value));
+        case "region" -> visit.regionName(text(name, value));
+        case "city" -> visit.city(text(name, value));
+        case "latitude" -> visit.latitude(textAsSent(name, value));
+        case "longitude" -> visit.longitude(textAsSent(name, value));
+        case "referrerType" -> visit.referrerType(text(name, value));
+        case "referrerTypeName" -> visit.referrerTypeName(text(name, value));
+        case "referrerName" -> visit.referrerName(text(name, value));
+        case "referrerKeyword" -> visit.referrerKeyword(text(name, value));
+        case "referrerUrl" -> visit.referrerUrl(text(name, value));
+        case "campaignId" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).id(text);
+          }
+        }
+        case "campaignSource" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).source(text);
+          }
+        }
+        case "campaignMedium" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).medium(text);
+          }
+        }
+        case "campaignName" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).name(text);
+          }
+        }
+        case "campaignKeyword" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).keyword(text);
+          }
+        }
+        case "campaignContent" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).content(text);
+          }
+        }
+        case "campaignGroup" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).group(text);
+          }
+        }
+        case "campaignPlacement" -> {
+          if ((text = text(name, value)) != null) {
+            campaign = campaign(campaign).placement(text);
+          }
+        }
+        case "operatingSystemName" -> visit.operatingSystemName(text(name, value));
+        case "operatingSystemVersion" -> visit.operatingSystemVersion(text(name, value));
+        case "deviceType" -> visit.deviceType(text(name, value));
+        case "deviceBrand" -> visit.deviceBrand(text(name, value));
+        case "deviceModel" -> visit.deviceModel(text(name, value));
+        case "browserName" -> visit.browserName(text(name, value));
+        case "visitIp" -> visit.ipAddress(text(name, value));
+        case "languageCode" -> visit.languageCode(text(name, value));
+        default -> {
+          // not in the model: kept in raw only
+        }
+      }
+    }
+
+    long siteId = LenientValues.wholeNumber(siteNode);
+    long visitId = LenientValues.wholeNumber(visitNode);
+    long firstAction = LenientValues.wholeNumber(firstActionNode);
+    boolean siteKnown = siteId > 0;
+    boolean visitKnown = visitId > 0;
+    boolean firstActionUsable = isInstant(firstAction);
+    if (!siteKnown || !visitKnown || !firstActionUsable) {
+      StringBuilder why = new StringBuilder("skipped: ");
+      requiredProblem(why, "idSite", siteNode, siteId, siteKnown, "a positive whole number");
+      requiredProblem(why, "idVisit", visitNode, visitId, visitKnown, "a positive whole number");
+      requiredProblem(
+          why, "firstActionTimestamp", firstActionNode, firstAction, firstActionUsable,
+          "a time in epoch seconds");
+      warnings.add(warning(position, siteKnown ? siteId : ABSENT, visitKnown ? visitId : ABSENT,
+          why.toString()));
+      return null;
+    }
+    for (String problem : problems) {
+      warnings.add(warning(position, siteId, visitId, problem));
+    }
+    return visit
+        .siteId(siteId)
+        .visitId(visitId)
+        .firstActionTime(Instant.ofEpochSecond(firstAction))
+        .campaign(campaign == null ? Campaign.none() : campaign.build())
+        .actions(actions)
+        .build();
+  }
+
+  /**
+   * Reads any JSON value whose first token is {@code token} into a node, counting it against the
+   * per-visit limit.
+   *
+   * @param token the value's first token (the parser's current token)
+   * @return the node
+   * @throws IOException the JSON is broken or a limit was passed
+   */
+  JsonNode readValue(JsonToken token) throws IOException {
+    countValue();
+    if (token == null) {
+      throw new JsonEOFException(parser, null, "Unexpected end of input in a value");
+    }
+    switch (token) {
+      case VALUE_STRING:
+        return nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return nodes.numberNode(parser.getIntValue());
+          case LONG:
+            return nodes.numberNode(parser.getLongValue());
+          default:
+            return nodes.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      case START_OBJECT:
+        ObjectNode object = nodes.objectNode();
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+          object.set(name, readValue(parser.nextToken()));
+        }
+        return object;
+      case START_ARRAY:
+        ArrayNode array = nodes.arrayNode();
+        for (JsonToken next = nextInArray(); next != JsonToken.END_ARRAY; next = nextInArray()) {
+          array.add(readValue(next));
+        }
+        return array;
+      default:
+        throw new JsonEOFException(parser, token, "Unexpected token " + token + " in a value");
+    }
+  }
+
+  private JsonNode readActionDetails(JsonToken token) throws IOException {
+    if (token != JsonToken.START_ARRAY) {
+      JsonNode value = readValue(token);
+      if (!isAbsent(value)) {
+        problems.add("actionDetails is " + LenientValues.describe(value)
+            + ", not an array; the visit is kept without actions");
+      }
+      return value;
+    }
+    countValue();
+    ArrayNode array = nodes.arrayNode();
+    List<VisitAction> list = new ArrayList<>();
+    int index = 0;
+    for (JsonToken next = nextInArray(); next != JsonToken.END_ARRAY; next = nextInArray()) {
+      if (next == JsonToken.START_OBJECT) {
+        ObjectNode action = nodes.objectNode();
+        list.add(readAction(index, action));
+        array.add(action);
+      } else {
+        JsonNode value = readValue(next);
+        array.add(value);
+        problems.add("actionDetails[" + index + "] is " + LenientValues.describe(value)
+            + ", not an action object; left out");
+      }
+      index++;
+    }
+    actions = list;
+    return array;
+  }
+
+  private VisitAction readAction(int index, ObjectNode raw) throws IOException {
+    countValue();
+    ImmutableVisitAction.Builder action = ImmutableVisitAction.builder().position(index).raw(raw);
+    String type = "";
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      JsonNode value = readValue(parser.nextToken());
+      raw.set(name, value);
+      long number;
+      switch (name) {
+        case "type" -> {
+          String text = actionText(index, name, value);
+          type = text == null ? "" : text;
+        }
+        case "url" -> action.url(actionText(index, name, value));
+        case "pageTitle" -> action.pageTitle(actionText(index, name, value));
+        case "title" -> action.title(actionText(index, name, value));
+        case "subtitle" -> action.subtitle(actionText(index, name, value));
+        case "idpageview" -> action.pageViewId(actionText(index, name, value));
+        case "pageId" -> {
+          if ((number = actionWhole(index, name, value, false)) > INVALID) {
+            action.pageId(number);
+          }
+        }
+        case "pageIdAction" -> {
+          if ((number = actionWhole(index, name, value, false)) > INVALID) {
+            action.pageIdAction(number);
+          }
+        }
+        case "timestamp" -> {
+          if ((number = actionWhole(index, name, value, false)) > INVALID) {
+            action.shiftedTimestamp(number);
+          }
+        }
+        case "timeSpent" -> {
+          if ((number = actionWhole(index, name, value, true)) > INVALID) {
+            action.timeSpentSeconds(number);
+          }
+        }
+        default -> {
+          // not in the model: kept in raw only
+        }
+      }
+    }
+    return action.type(type).build();
+  }
+
+  private JsonToken nextInArray() throws IOException {
+    JsonToken next = parser.nextToken();
+    if (next == null) {
+      throw new JsonEOFException(parser, null, "Unexpected end of input in an array");
+    }
+    return next;
+  }
+
+  private void countValue() throws StreamConstraintsException {
+    if (++values > maxValues) {
+      throw new StreamConstraintsException(
+          "one element of the response holds more than " + maxValues
+              + " JSON values (ReaderOptions.maxValuesPerVisit)",
+          parser.currentLocation());
+    }
+  }
+
+  // ---- visit-level decoding, problems recorded for the warnings ----
+
+  private String text(String field, JsonNode value) {
+    String text = LenientValues.text(value);
+    if (text == LenientValues.invalidText()) {
+      problems.add(field + " is " + LenientValues.describe(value) + ", not a text; left out");
+      return null;
+    }
+    return text;
+  }
+
+  /** Latitude and longitude: a JSON number keeps the digits as Matomo wrote them. */
+  private String textAsSent(String field, JsonNode value) throws IOException {
+    if (value.isNumber()) {
+      return parser.getText();
+    }
+    return text(field, value);
+  }
+
+  private long count(String field, JsonNode value) {
+    long number = LenientValues.wholeNumber(value);
+    if (number == INVALID) {
+      problems.add(field + " " + LenientValues.describe(value) + " is not a whole number; left out");
+    } else if (number != ABSENT && number < 0) {
+      problems.add(field + " " + number + " is negative; left out");
+      return INVALID;
+    }
+    return number;
+  }
+
+  private Instant instant(String field, JsonNode value) {
+    long seconds = LenientValues.wholeNumber(value);
+    if (seconds == ABSENT) {
+      return null;
+    }
+    if (!isInstant(seconds)) {
+      problems.add(field + " " + LenientValues.describe(value)
+          + " is not a time in epoch seconds; left out");
+      return null;
+    }
+    return Instant.ofEpochSecond(seconds);
+  }
+
+  // ---- action-level decoding ----
+
+  private String actionText(int index, String field, JsonNode value) {
+    String text = LenientValues.text(value);
+    if (text == LenientValues.invalidText()) {
+      problems.add("actionDetails[" + index + "]." + field + " is "
+          + LenientValues.describe(value) + ", not a text; left out");
+      return null;
+    }
+    return text;
+  }
+
+  private long actionWhole(int index, String field, JsonNode value, boolean nonNegative) {
+    long number = LenientValues.wholeNumber(value);
+    if (number == INVALID) {
+      problems.add("actionDetails[" + index + "]." + field + " "
+          + LenientValues.describe(value) + " is not a whole number; left out");
+    } else if (nonNegative && number != ABSENT && number < 0) {
+      problems.add("actionDetails[" + index + "]." + field + " " + number
+          + " is negative; left out");
+      return INVALID;
+    }
+    return number;
+  }
+
+  // ---- helpers ----
+
+  private static ImmutableCampaign.Builder campaign(ImmutableCampaign.Builder builder) {
+    return builder != null ? builder : ImmutableCampaign.builder();
+  }
+
+  private static boolean isInstant(long seconds) {
+    return seconds > INVALID
+        && seconds >= EARLIEST_INSTANT_SECOND
+        && seconds <= LATEST_INSTANT_SECOND;
+  }
+
+  private static boolean isAbsent(JsonNode value) {
+    return value.isNull()
+        || (value.isBoolean() && !value.booleanValue())
+        || (value.isTextual() && LenientValues.isBlank(value.textValue()));
+  }
+
+  private static void requiredProblem(
+      StringBuilder why, String field, JsonNode node, long value, boolean usable, String wanted) {
+    if (usable) {
+      return;
+    }
+    if (why.length() > "skipped: ".length()) {
+      why.append("; ");
+    }
+    if (value == ABSENT) {
+      why.append(field).append(node == null ? " is missing" : " is empty");
+    } else {
+      why.append(field).append(' ').append(LenientValues.describe(node))
+          .append(" is not ").append(wanted);
+    }
+  }
+
+  static VisitWarning warning(int position, long siteId, long visitId, String message) {
+    ImmutableVisitWarning.Builder warning =
+        ImmutableVisitWarning.builder().position(position).message(message);
+    if (siteId > 0) {
+      warning.siteId(siteId);
+    }
+    if (visitId > 0) {
+      warning.visitId(visitId);
+    }
+    return warning.build();
+  }
+}
