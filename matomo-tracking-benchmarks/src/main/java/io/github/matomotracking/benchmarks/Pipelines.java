@@ -1,0 +1,162 @@
+package io.github.matomotracking.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.matomotracking.client.LiveResponseReader;
+import io.github.matomotracking.lookups.InMemoryLookupRepository;
+import io.github.matomotracking.mapping.MappingBatch;
+import io.github.matomotracking.mapping.SiteTimeZones;
+import io.github.matomotracking.mapping.VisitMapper;
+import io.github.matomotracking.model.MappedVisit;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The three ways of getting visits that the end-to-end runner compares, each run once per call:
+ * the physical baseline, the library's path and a hand-written integration.
+ */
+final class Pipelines {
+
+  /** A dummy token: the fake server ignores it; it is sent in the POST body as Matomo wants. */
+  private static final String FORM = "module=API&method=Live.getLastVisitsDetails&format=JSON"
+      + "&idSite=all&period=range&date=2024-01-01,today&filter_limit=-1&filter_sort_order=asc"
+      + "&language=en&token_auth=not-a-real-token";
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+  private final LiveResponseReader reader = new LiveResponseReader();
+  private final VisitMapper mapper = VisitMapper.standard();
+  private final InMemoryLookupRepository lookups = InMemoryLookupRepository.withDefaults();
+  private final SiteTimeZones zones = BenchData.siteZones();
+
+  /** What one run did. */
+  record Outcome(long visits, long actions, long tokens, double seconds) {}
+
+  /**
+   * Physical baseline: Jackson's bare token pass over the decompressed bytes in memory.
+   *
+   * @param json the response
+   * @return tokens counted (visits are not told apart)
+   * @throws IOException never (memory)
+   */
+  Outcome baselineFromMemory(byte[] json) throws IOException {
+    long start = System.nanoTime();
+    long tokens = tokenPass(new ByteArrayInputStream(json));
+    return new Outcome(0, 0, tokens, seconds(start));
+  }
+
+  /**
+   * Physical baseline for a response too large for the heap: the same token pass over the file,
+   * through a 64 KiB buffered stream (the file is in the page cache after the first run).
+   *
+   * @param file the decompressed response
+   * @return tokens counted
+   * @throws IOException when the file cannot be read
+   */
+  Outcome baselineFromFile(Path file) throws IOException {
+    long start = System.nanoTime();
+    long tokens;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      tokens = tokenPass(in);
+    }
+    return new Outcome(0, 0, tokens, seconds(start));
+  }
+
+  private static long tokenPass(InputStream in) throws IOException {
+    long tokens = 0;
+    try (JsonParser parser = JSON.createParser(in)) {
+      while (parser.nextToken() != null) {
+        tokens++;
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * Ours: one POST to the fake Matomo asking for gzip, the body gunzipped and read as a stream
+   * by {@link LiveResponseReader}, each visit mapped by a {@link MappingBatch} and discarded.
+   *
+   * @param baseUrl the data set's base URL
+   * @return visits and actions mapped
+   * @throws IOException when the request fails
+   * @throws InterruptedException when interrupted
+   */
+  Outcome ours(String baseUrl) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofString(FORM))
+        .build();
+    HttpResponse<InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    boolean gzip = response.headers().firstValue("Content-Encoding")
+        .map(e -> e.equalsIgnoreCase("gzip")).orElse(false);
+    Sink sink = new Sink();
+    MappingBatch batch = mapper.newBatch(lookups.snapshot(), zones);
+    try (InputStream body = response.body();
+        InputStream in = gzip ? new GZIPInputStream(body, 1 << 16) : body) {
+      reader.read(in, response.statusCode(), visit -> sink.accept(batch.map(visit)),
+          warning -> sink.warnings++);
+    }
+    return new Outcome(sink.visits, sink.actions, 0, seconds(start));
+  }
+
+  /**
+   * Naive: what a hand-written integration does: the body as one {@code String}
+   * ({@code BodyHandlers.ofString()}, no gzip asked for, as the JDK client does by default),
+   * {@code ObjectMapper.readTree}, then each element copied into a visit
+   * ({@link NaiveVisitConverter}) and mapped by the same mapper.
+   *
+   * @param baseUrl the data set's base URL
+   * @return visits and actions mapped
+   * @throws IOException when the request fails
+   * @throws InterruptedException when interrupted
+   */
+  Outcome naive(String baseUrl) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(FORM))
+        .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    JsonNode root = MAPPER.readTree(response.body());
+    Sink sink = new Sink();
+    MappingBatch batch = mapper.newBatch(lookups.snapshot(), zones);
+    for (JsonNode element : root) {
+      sink.accept(batch.map(NaiveVisitConverter.convert(element)));
+    }
+    return new Outcome(sink.visits, sink.actions, 0, seconds(start));
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** Discards mapped visits, counting them so that the work cannot be skipped. */
+  private static final class Sink {
+    long visits;
+    long actions;
+    long warnings;
+
+    void accept(MappedVisit mapped) {
+      visits++;
+      actions += mapped.actions().size();
+    }
+  }
+}
