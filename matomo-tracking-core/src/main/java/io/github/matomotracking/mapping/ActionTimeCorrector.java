@@ -12,6 +12,7 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Turns Matomo's action {@code timestamp}s into true instants (domain rules, section 3.1).
@@ -59,6 +60,15 @@ public final class ActionTimeCorrector {
    * @return one instant per action, how they were found, and the problems met
    */
   public static ActionTimes correct(Visit visit, @Nullable ZoneId zone) {
+    return correct(visit, zone, null);
+  }
+
+  /**
+   * {@link #correct(Visit, ZoneId)} remembering, across the visits of a batch, the stretch of
+   * local time around each action in which the zone has one single valid offset (between two
+   * transitions, months long): later actions in the stretch skip the zone rules. Same results.
+   */
+  static ActionTimes correct(Visit visit, @Nullable ZoneId zone, @Nullable ZoneSpans spans) {
     List<VisitAction> actions = visit.actions();
     Instant[] times = new Instant[actions.size()];
     List<String> problems = new ArrayList<>(0);
@@ -74,7 +84,7 @@ public final class ActionTimeCorrector {
       return new ActionTimes(times, ActionTimes.Method.NO_TIMESTAMPS, null, problems);
     }
     if (zone != null) {
-      return inZone(visit, zone, times, problems);
+      return inZone(visit, zone, times, problems, spans);
     }
     return withImpliedOffset(visit, times, problems);
   }
@@ -109,7 +119,8 @@ public final class ActionTimeCorrector {
     return null;
   }
 
-  private static ActionTimes inZone(Visit visit, ZoneId zone, Instant[] times, List<String> problems) {
+  private static ActionTimes inZone(
+      Visit visit, ZoneId zone, Instant[] times, List<String> problems, @Nullable ZoneSpans spans) {
     List<VisitAction> actions = visit.actions();
     ZoneRules rules = zone.getRules();
     if (rules.isFixedOffset()) {
@@ -118,11 +129,19 @@ public final class ActionTimeCorrector {
       return new ActionTimes(times, ActionTimes.Method.SITE_ZONE, offset, problems);
     }
     long visitStart = visit.firstActionTime().getEpochSecond();
+    ZoneSpans.Span span = spans == null ? null : spans.last(zone);
     for (int i = 0; i < times.length; i++) {
-      VisitAction action = actions.get(i);
-      if (action.shiftedTimestamp().isPresent()) {
-        long shifted = action.shiftedTimestamp().getAsLong();
-        times[i] = Instant.ofEpochSecond(trueEpochSecond(shifted, rules, visitStart, problems, i, zone));
+      OptionalLong timestamp = actions.get(i).shiftedTimestamp();
+      if (timestamp.isPresent()) {
+        long shifted = timestamp.getAsLong();
+        if (span == null || !span.contains(shifted)) {
+          if (spans != null && (span = ZoneSpans.Span.around(shifted, rules)) != null) {
+            spans.remember(zone, span);
+          }
+        }
+        times[i] = Instant.ofEpochSecond(span != null && span.contains(shifted)
+            ? shifted - span.offsetSeconds()
+            : trueEpochSecond(shifted, rules, visitStart, problems, i, zone));
       }
     }
     return new ActionTimes(times, ActionTimes.Method.SITE_ZONE, null, problems);
@@ -149,9 +168,9 @@ public final class ActionTimeCorrector {
 
   private static void subtract(List<VisitAction> actions, Instant[] times, long offsetSeconds) {
     for (int i = 0; i < times.length; i++) {
-      VisitAction action = actions.get(i);
-      if (action.shiftedTimestamp().isPresent()) {
-        times[i] = Instant.ofEpochSecond(action.shiftedTimestamp().getAsLong() - offsetSeconds);
+      OptionalLong timestamp = actions.get(i).shiftedTimestamp();
+      if (timestamp.isPresent()) {
+        times[i] = Instant.ofEpochSecond(timestamp.getAsLong() - offsetSeconds);
       }
     }
   }

@@ -53,6 +53,7 @@ public final class MappingBatch {
   private final SiteTimeZones zones;
   private final LookupAdditions additions = new LookupAdditions();
   private final Map<String, CodedValue> actionTypes = new HashMap<>();
+  private final ZoneSpans zoneSpans = new ZoneSpans();
 
   MappingBatch(VisitMapper mapper, LookupSnapshot lookups, SiteTimeZones zones) {
     this.mapper = mapper;
@@ -100,7 +101,7 @@ public final class MappingBatch {
             + " is not understood; action times use the offset implied by the visit instead");
       }
     }
-    ActionTimes times = ActionTimeCorrector.correct(visit, zone.orElse(null));
+    ActionTimes times = ActionTimeCorrector.correct(visit, zone.orElse(null), zoneSpans);
     problems.addAll(times.problems());
 
     WebSession session = session(visit);
