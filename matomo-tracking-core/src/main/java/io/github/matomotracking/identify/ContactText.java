@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** How contact texts are compared: names and emails trimmed but otherwise exact, phones by digits. */
+/** How contact texts compare: names and emails trimmed but otherwise exact, phones by digits. */
 final class ContactText {
 
   private ContactText() {}
@@ -33,7 +33,8 @@ final class ContactText {
   /** {@code sha256:} and the SHA-256 of the text in lower-case hex. */
   static String sha256(String text) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 
 /**
  * The tracking parameters of a link in a marketing email: {@code contactId} (the recipient's CRM
- * contact id, which the site passes to Matomo's {@code setUserId}) and {@code bulkEmailRecipientId}.
+ * contact id, which the site passes to Matomo's {@code setUserId}) and
+ * {@code bulkEmailRecipientId}.
  */
 @Value.Immutable
 @MatomoStyle

@@ -66,7 +66,8 @@ public interface FormSubmission {
     }
     if (submissionId().isPresent()
         && (submissionId().get().isBlank() || submissionId().get().length() > 200)) {
-      throw new IllegalArgumentException("FormSubmission.submissionId must have 1 to 200 characters");
+      throw new IllegalArgumentException(
+          "FormSubmission.submissionId must have 1 to 200 characters");
     }
   }
 

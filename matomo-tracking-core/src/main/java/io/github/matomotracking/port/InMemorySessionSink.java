@@ -93,7 +93,9 @@ public class InMemorySessionSink implements SessionSink, SessionStore {
     Objects.requireNonNull(batch, "batch");
     List<SessionWrite> writes = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      writes.add(Objects.requireNonNull(batch.get(i), () -> "write #" + writes.size() + " of the batch is null"));
+      int index = i;
+      writes.add(Objects.requireNonNull(batch.get(i),
+          () -> "write #" + index + " of the batch is null"));
     }
     return writes;
   }

@@ -36,7 +36,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       return false;
     }
     identificationsByIdentity
-        .computeIfAbsent(identification.identity(), k -> new TreeSet<>(Identification.CHRONOLOGICAL))
+        .computeIfAbsent(identification.identity(),
+            k -> new TreeSet<>(Identification.CHRONOLOGICAL))
         .add(identification);
     return true;
   }

@@ -13,7 +13,8 @@ final class SessionRecords {
 
   static void check(String what, String contactId, WebSession session, List<WebAction> actions) {
     if (contactId.isBlank()) {
-      throw new IllegalArgumentException(what + " of visit " + session.key() + ": contactId is blank");
+      throw new IllegalArgumentException(
+          what + " of visit " + session.key() + ": contactId is blank");
     }
     Set<String> keys = new HashSet<>();
     for (WebAction action : actions) {

@@ -48,7 +48,8 @@ public final class SessionUpsertPlan {
    * @param batch the writes, in order
    * @return the plan
    */
-  public static SessionUpsertPlan of(Map<VisitKey, StoredSession> stored, List<SessionWrite> batch) {
+  public static SessionUpsertPlan of(
+      Map<VisitKey, StoredSession> stored, List<SessionWrite> batch) {
     Objects.requireNonNull(stored, "stored");
     Objects.requireNonNull(batch, "batch");
     Map<VisitKey, StoredSession> current = new LinkedHashMap<>();

@@ -6,8 +6,8 @@
  *   <li>{@link io.github.matomotracking.port.LookupRepository}: the CRM's lookups (read a
  *       snapshot, add missing entries).
  *   <li>{@link io.github.matomotracking.port.SessionSink}: where web sessions and actions go,
- *       an idempotent, all-or-nothing batch upsert; {@link io.github.matomotracking.port.SessionStore}
- *       reads them back.
+ *       an idempotent, all-or-nothing batch upsert;
+ *       {@link io.github.matomotracking.port.SessionStore} reads them back.
  *   <li>{@link io.github.matomotracking.port.SyncStateStore}: identifications, email clicks and
  *       the per-identity cursors that say how far a synchronisation got.
  * </ul>

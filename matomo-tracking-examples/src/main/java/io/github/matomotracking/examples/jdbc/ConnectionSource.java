@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 @FunctionalInterface
 public interface ConnectionSource {
 
-  /** The default example database: an H2 file {@code matomo-tracking.mv.db} in the working directory. */
+  /** The default example database: the H2 file {@code matomo-tracking.mv.db} in the working
+   * directory. */
   String DEFAULT_H2_URL = "jdbc:h2:./matomo-tracking";
 
   /**

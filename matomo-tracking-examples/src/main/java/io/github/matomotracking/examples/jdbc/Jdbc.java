@@ -88,7 +88,7 @@ final class Jdbc {
     }
   }
 
-  /** Whether the failure is a constraint violation (SQL state class 23), as a racing insert gets. */
+  /** Whether the failure is a constraint violation (SQL state class 23), as racing inserts get. */
   static boolean isConstraintViolation(SQLException e) {
     for (SQLException next = e; next != null; next = next.getNextException()) {
       if (next.getSQLState() != null && next.getSQLState().startsWith("23")) {

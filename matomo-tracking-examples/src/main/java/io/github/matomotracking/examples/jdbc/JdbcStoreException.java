@@ -8,6 +8,7 @@ import java.sql.SQLException;
  */
 public class JdbcStoreException extends RuntimeException {
 
+  /** Version of the serialized form. */
   private static final long serialVersionUID = 1L;
 
   private final String operation;

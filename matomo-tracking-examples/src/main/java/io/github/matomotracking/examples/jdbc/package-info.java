@@ -1,6 +1,7 @@
 /**
  * The library's ports over plain JDBC, with H2 as the embedded default: a session sink that can
- * also read and export what it stored ({@link io.github.matomotracking.examples.jdbc.JdbcSessionSink}),
+ * also read and export what it stored
+ * ({@link io.github.matomotracking.examples.jdbc.JdbcSessionSink}),
  * the synchronisation state ({@link io.github.matomotracking.examples.jdbc.JdbcSyncStateStore})
  * and the lookups ({@link io.github.matomotracking.examples.jdbc.JdbcLookupRepository}).
  *
