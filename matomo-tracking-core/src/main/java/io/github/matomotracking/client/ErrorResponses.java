@@ -18,11 +18,9 @@ final class ErrorResponses {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final LiveResponseReader reader;
   private final Clock clock;
 
-  ErrorResponses(LiveResponseReader reader, Clock clock) {
-    this.reader = reader;
+  ErrorResponses(Clock clock) {
     this.clock = clock;
   }
 
@@ -70,7 +68,7 @@ final class ErrorResponses {
       return Optional.empty();
     }
     try {
-      reader.read(new ByteArrayInputStream(body), status, visit -> {}, warning -> {});
+      new LiveResponseReader().read(new ByteArrayInputStream(body), status, visit -> {}, warning -> {});
     } catch (MatomoException e) {
       return Optional.of(e);
     }

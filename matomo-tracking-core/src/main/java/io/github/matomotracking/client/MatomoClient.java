@@ -54,7 +54,6 @@ public final class MatomoClient implements AutoCloseable {
   private final MatomoClientConfig config;
   private final HttpClient http;
   private final boolean ownsHttpClient;
-  private final LiveResponseReader reader = new LiveResponseReader();
   private final Transport transport;
   private final Retrier retrier;
   private final SiteDirectory siteDirectory;
@@ -69,7 +68,7 @@ public final class MatomoClient implements AutoCloseable {
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)
         .build());
-    ErrorResponses errors = new ErrorResponses(reader, config.clock());
+    ErrorResponses errors = new ErrorResponses(config.clock());
     this.transport = new Transport(config, http, errors);
     this.retrier = new Retrier(new Backoff(config.retryPolicy(), config.jitter()), config.sleeper(), config.listener());
     this.siteDirectory = new SiteDirectory(new SmallJsonCalls(transport, retrier, errors));
@@ -199,7 +198,7 @@ public final class MatomoClient implements AutoCloseable {
       warnings.accept(warning);
     };
     QueryRun[] self = new QueryRun[1];
-    QueryRun run = new QueryRun(query, config, transport, reader, retrier, siteDirectory::viewableSiteIds,
+    QueryRun run = new QueryRun(query, config, transport, new LiveResponseReader(), retrier, siteDirectory::viewableSiteIds,
         both, () -> open.remove(self[0]));
     self[0] = run;
     open.add(run);

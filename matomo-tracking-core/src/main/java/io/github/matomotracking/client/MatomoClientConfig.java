@@ -205,7 +205,7 @@ public abstract class MatomoClientConfig {
   /**
    * Random numbers in {@code [0, 1)} for backoff jitter; for tests.
    *
-   * @return {@link ThreadLocalRandom} by default
+   * @return {@link java.util.concurrent.ThreadLocalRandom} by default
    */
   @Value.Default
   @Value.Auxiliary
@@ -229,6 +229,7 @@ public abstract class MatomoClientConfig {
     return baseUrl().resolve(path.endsWith("/") ? path + "index.php" : path + "/index.php");
   }
 
+  /** Checks the values; see each attribute for its rule. */
   @Value.Check
   protected void check() {
     URI url = baseUrl();

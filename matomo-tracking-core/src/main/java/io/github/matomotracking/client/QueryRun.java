@@ -199,6 +199,7 @@ final class QueryRun implements Iterator<Visit>, AutoCloseable {
       if (second > state.drainSecond()) {
         closePage();
         pages++;
+        attempt = 1;
         moveTo(state.afterDrain());
         return;
       }

@@ -14,6 +14,8 @@ public record RateLimit(int requestsPerMinute, int burst) {
   /**
    * Validates the limit.
    *
+   * @param requestsPerMinute sustained requests per minute, at least 1
+   * @param burst requests that may go out back to back after a quiet spell, at least 1
    * @throws IllegalArgumentException if a value is below 1
    */
   public RateLimit {

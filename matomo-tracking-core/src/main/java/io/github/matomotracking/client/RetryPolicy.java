@@ -26,6 +26,11 @@ public record RetryPolicy(
   /**
    * Validates the policy.
    *
+   * @param maxAttempts attempts per request, the first included (1 means no retry)
+   * @param baseDelay the cap of the first retry's wait
+   * @param maxDelay the largest cap
+   * @param fullJitter whether waits are drawn at random below the cap
+   * @param maxRetryAfter the longest server-requested wait the client accepts
    * @throws IllegalArgumentException if a value is out of range
    */
   public RetryPolicy {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -17,7 +19,7 @@ final class SiteDirectory {
   static final String VIEWABLE_SITES = "SitesManager.getSitesIdWithAtLeastViewAccess";
 
   private final SmallJsonCalls calls;
-  private final ConcurrentMap<Long, Optional<ZoneId>> zones = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Long, CompletableFuture<Optional<ZoneId>>> zones = new ConcurrentHashMap<>();
 
   SiteDirectory(SmallJsonCalls calls) {
     this.calls = calls;
@@ -27,10 +29,34 @@ final class SiteDirectory {
     if (siteId < 1) {
       throw new IllegalArgumentException("a Matomo site id is at least 1, got " + siteId);
     }
-    Optional<ZoneId> known = zones.get(siteId);
+    CompletableFuture<Optional<ZoneId>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<ZoneId>> known = zones.putIfAbsent(siteId, mine);
     if (known != null) {
-      return known;
+      return await(known);
     }
+    try {
+      Optional<ZoneId> zone = fetchTimeZone(siteId);
+      mine.complete(zone);
+      return zone;
+    } catch (RuntimeException e) {
+      zones.remove(siteId, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private static Optional<ZoneId> await(CompletableFuture<Optional<ZoneId>> pending) {
+    try {
+      return pending.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw e;
+    }
+  }
+
+  private Optional<ZoneId> fetchTimeZone(long siteId) {
     JsonNode site = calls.call(GET_SITE, siteId, Map.of("idSite", Long.toString(siteId)));
     if (site.isArray() && site.size() == 1) {
       site = site.get(0);
@@ -40,8 +66,7 @@ final class SiteDirectory {
     if (zone.isEmpty()) {
       Transport.LOG.log(Level.WARNING, () -> "site " + siteId + " has no usable time zone: " + text);
     }
-    Optional<ZoneId> raced = zones.putIfAbsent(siteId, zone);
-    return raced == null ? zone : raced;
+    return zone;
   }
 
   List<Long> viewableSiteIds() {

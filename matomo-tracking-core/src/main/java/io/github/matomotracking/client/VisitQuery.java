@@ -88,6 +88,7 @@ public abstract class VisitQuery {
     return !visitorIds().isEmpty() || !userIds().isEmpty();
   }
 
+  /** Checks identities and the window when the query is built. */
   @Value.Check
   protected void check() {
     visitorIds().forEach(SegmentBuilder::normalizeVisitorId);
