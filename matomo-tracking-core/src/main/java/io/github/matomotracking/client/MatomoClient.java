@@ -36,9 +36,13 @@ import java.util.stream.StreamSupport;
  *   <li>Each request is a POST to {@code index.php} with every parameter, the token included, in
  *       the form body; the URL carries nothing. Responses are asked for gzip and read while they
  *       arrive: memory does not grow with the response.
- *   <li>Pages are ordered by last action ascending and chained by {@code minTimestamp}, never by
- *       offset; many visits sharing one second are paged through by idVisit (see the README).
- *       Visits come in ascending last-action order per site and segment chunk.
+ *   <li>Pages are ordered by (last action second, idVisit) ascending and chained by
+ *       {@code minTimestamp}, never by offset (offsets lose visits, matomo issue 16394). After a
+ *       full page the next one starts one second before the page's last visit, so a second cut
+ *       by the page boundary is read whole again. A full page whose visits all share one second
+ *       {@code T} is followed by pages of {@code minTimestamp=T-1} AND {@code visitId>n} (the
+ *       last idVisit received), using only visits of second {@code T}, until that second is
+ *       exhausted. Visits come in ascending last-action order per site and segment chunk.
  *   <li>A visit is handed over once per query; it comes again only if it changed (a later last
  *       action) while the query ran. Retries resume where the failed response stopped and never
  *       hand over a visit twice.
@@ -96,7 +100,8 @@ public final class MatomoClient implements AutoCloseable {
   /**
    * The visits a query selects, lazily: nothing is sent before the stream is consumed, and each
    * response is read while it arrives. Close the stream to abort an unfinished response.
-   * Failures arrive as {@link MatomoException}s from the stream's terminal operation.
+   * Failures arrive as {@link MatomoException}s from the stream's terminal operation. The stream
+   * never splits (asking for a parallel stream does not buffer pages).
    *
    * @param query what to fetch
    * @return the visits, in ascending last-action order per site and segment chunk
@@ -104,9 +109,23 @@ public final class MatomoClient implements AutoCloseable {
    */
   public Stream<Visit> visits(VisitQuery query) {
     QueryRun run = start(query, warning -> {});
-    Spliterator<Visit> spliterator =
-        Spliterators.spliteratorUnknownSize(run, Spliterator.ORDERED | Spliterator.NONNULL);
-    return StreamSupport.stream(spliterator, false).onClose(run::close);
+    Spliterator<Visit> oneAtATime = new Spliterators.AbstractSpliterator<>(
+        Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+      @Override
+      public boolean tryAdvance(Consumer<? super Visit> action) {
+        if (!run.hasNext()) {
+          return false;
+        }
+        action.accept(run.next());
+        return true;
+      }
+
+      @Override
+      public Spliterator<Visit> trySplit() {
+        return null;
+      }
+    };
+    return StreamSupport.stream(oneAtATime, false).onClose(run::close);
   }
 
   /**
