@@ -1,0 +1,153 @@
+package io.github.matomotracking.examples.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.matomotracking.mapping.LookupSnapshot;
+import io.github.matomotracking.model.ActionType;
+import io.github.matomotracking.model.LeadChannel;
+import io.github.matomotracking.model.LeadSource;
+import io.github.matomotracking.model.LookupAddition;
+import io.github.matomotracking.model.LookupKind;
+import io.github.matomotracking.model.ReferrerType;
+import io.github.matomotracking.model.WebPage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Seeding, snapshots and idempotent additions of the JDBC lookups. */
+class JdbcLookupRepositoryTest {
+
+  private static final LookupTables SEED = LookupTables.builder()
+      .addLeadChannels(LeadChannel.of("ch-social", "Web: social"),
+          LeadChannel.of("ch-ref", "Web: referrers"))
+      .addLeadSources(LeadSource.of("src-fb", "Facebook", "ch-social"),
+          LeadSource.of("src-other", "Other source", "ch-ref"))
+      .addReferrerTypes(ReferrerType.of("rt-social", "Social", "Social Networks"))
+      .addActionTypes(ActionType.of("at-action", "action", "Following a link"))
+      .build();
+
+  private final H2Database database = H2Database.inMemory();
+
+  @AfterEach
+  void closeDatabase() {
+    database.close();
+  }
+
+  private static LookupAddition referrerType(String id, String code) {
+    return LookupAddition.builder().kind(LookupKind.REFERRER_TYPE).id(id).name(code).code(code)
+        .build();
+  }
+
+  private static LookupAddition page(String id, String name, String url) {
+    return LookupAddition.builder().kind(LookupKind.WEB_PAGE).id(id).name(name).url(url).build();
+  }
+
+  @Test
+  void emptyTablesAreFilledWithTheSeedOnFirstUse() {
+    JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED);
+
+    LookupTables tables = repository.tables();
+    assertThat(tables.leadChannels()).containsExactlyInAnyOrderElementsOf(SEED.leadChannels());
+    assertThat(tables.leadSources()).containsExactlyInAnyOrderElementsOf(SEED.leadSources());
+    assertThat(tables.referrerTypes()).containsExactlyInAnyOrderElementsOf(SEED.referrerTypes());
+    assertThat(tables.actionTypes()).containsExactlyInAnyOrderElementsOf(SEED.actionTypes());
+    assertThat(tables.countries()).isEmpty();
+    assertThat(repository.snapshot().leadSourceByName("other SOURCE"))
+        .contains(LeadSource.of("src-other", "Other source", "ch-ref"));
+  }
+
+  @Test
+  void aTableThatHasEntriesIsNotSeededAgainButAnEmptyOneIs() {
+    new JdbcLookupRepository(database.source(), LookupTables.builder()
+        .addLeadChannels(LeadChannel.of("ch-own", "Our own channel")).build()).tables();
+
+    LookupTables tables = new JdbcLookupRepository(database.source(), SEED).tables();
+
+    assertThat(tables.leadChannels()).containsExactly(LeadChannel.of("ch-own", "Our own channel"));
+    assertThat(tables.leadSources()).containsExactlyInAnyOrderElementsOf(SEED.leadSources());
+  }
+
+  @Test
+  void anAdditionIsStoredOnceAndAppearsInTheNextSnapshot() {
+    JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED);
+    LookupSnapshot before = repository.snapshot();
+    LookupAddition ai = referrerType("rt-ai", "ai_assistant");
+    LookupAddition home = page("page-home", "Home", "https://www.example.com/");
+
+    repository.apply(List.of(ai, home));
+    repository.apply(List.of(home, ai));
+
+    assertThat(before.referrerTypeByCode("ai_assistant")).isEmpty();
+    assertThat(repository.snapshot().referrerTypeByCode("AI_ASSISTANT"))
+        .contains(ReferrerType.of("rt-ai", "ai_assistant", "ai_assistant"));
+    assertThat(repository.snapshot().webPage("Home", "https://www.example.com/"))
+        .contains(WebPage.of("page-home", "Home", "https://www.example.com/"));
+    assertThat(repository.tables().referrerTypes()).hasSize(2);
+    assertThat(repository.tables().webPages()).hasSize(1);
+  }
+
+  @Test
+  void anAdditionWhoseKeyExistsUnderAnotherIdOrCaseIsNotAdded() {
+    JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED);
+
+    repository.apply(List.of(referrerType("rt-other-id", "social"),
+        page("page-1", "Home", "https://www.example.com/"),
+        page("page-2", "Home", "https://www.example.com/"),
+        page("page-3", "home", "https://www.example.com/")));
+
+    assertThat(repository.tables().referrerTypes())
+        .containsExactly(ReferrerType.of("rt-social", "Social", "Social Networks"));
+    assertThat(repository.tables().webPages()).extracting(WebPage::id)
+        .containsExactlyInAnyOrder("page-1", "page-3");
+  }
+
+  @Test
+  void anAdditionWithoutItsKeyIsRefusedAndNothingOfTheCallIsAdded() {
+    JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED);
+    LookupAddition noCode = LookupAddition.builder().kind(LookupKind.ACTION_TYPE).id("at-x")
+        .name("x").build();
+
+    assertThatThrownBy(() -> repository.apply(List.of(referrerType("rt-ai", "ai"), noCode)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lookup addition at-x (action-type) has no code");
+    assertThat(repository.tables().referrerTypes()).hasSize(1);
+  }
+
+  @Test
+  void additionsAreOneTransaction() {
+    JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED);
+    LookupAddition tooLong = page("page-long", "n".repeat(3000), "https://www.example.com/");
+
+    assertThatThrownBy(() -> repository.apply(List.of(referrerType("rt-ai", "ai"), tooLong)))
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageStartingWith("JDBC apply of 2 lookup additions failed");
+    assertThat(repository.tables().referrerTypes()).hasSize(1);
+    assertThat(repository.snapshot().referrerTypeByCode("ai")).isEmpty();
+  }
+
+  @Test
+  void theSnapshotIsKeptUntilRefreshed() throws Exception {
+    AtomicInteger built = new AtomicInteger();
+    JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED,
+        tables -> {
+          built.incrementAndGet();
+          return LookupTablesSnapshot.of(tables);
+        });
+    LookupSnapshot first = repository.snapshot();
+    try (Connection connection = database.source().open();
+        PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO mt_lead_channel (id, name) VALUES ('ch-mail', 'Email')")) {
+      insert.executeUpdate();
+    }
+
+    assertThat(repository.snapshot()).isSameAs(first);
+    assertThat(first.leadChannelByName("Email")).isEmpty();
+    repository.refresh();
+    assertThat(repository.snapshot().leadChannelByName("email")).isPresent();
+    assertThat(built).hasValue(2);
+  }
+}
