@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,8 +17,9 @@ import java.util.concurrent.Executors;
 /**
  * A fake Matomo on 127.0.0.1 (a free port) that answers every request below
  * {@code /DATASET/} with one prepared response, streamed from disk: the gzip-compressed file when
- * the request accepts gzip, the plain file otherwise. Matomo's parameters (paging included) are
- * ignored: the response holds every visit.
+ * the request accepts gzip, the plain file otherwise. Matomo's parameters are ignored but one:
+ * the first page (no {@code minTimestamp}) holds every visit, so a request for a next page
+ * ({@code minTimestamp} set, as {@code MatomoClient} sends after a full page) gets {@code []}.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -53,7 +55,15 @@ public final class LoopbackServer implements AutoCloseable {
 
   private static void serve(HttpExchange exchange, Path dataDir) throws IOException {
     try (exchange; InputStream request = exchange.getRequestBody()) {
-      request.transferTo(OutputStream.nullOutputStream());
+      String form = new String(request.readAllBytes(), StandardCharsets.UTF_8);
+      String query = exchange.getRequestURI().getRawQuery();
+      if (form.contains("minTimestamp=") || (query != null && query.contains("minTimestamp="))) {
+        byte[] empty = "[]".getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, empty.length);
+        exchange.getResponseBody().write(empty);
+        return;
+      }
       String path = exchange.getRequestURI().getPath();
       String[] parts = path.split("/");
       String dataset = parts.length > 1 ? parts[1] : "";
