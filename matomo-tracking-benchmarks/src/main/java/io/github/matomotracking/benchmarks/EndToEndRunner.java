@@ -86,6 +86,9 @@ public final class EndToEndRunner {
     byte[] json = Files.readAllBytes(data.resolve(dataset + ".json"));
     for (int i = 0; i < 3; i++) {
       p.baselineFromMemory(json);
+      p.transferOnly(server.baseUrl(dataset));
+      p.readAndMapFromMemory(json);
+      p.oursPipelined(server.baseUrl(dataset));
       p.ours(server.baseUrl(dataset));
       p.naive(server.baseUrl(dataset));
     }
@@ -109,8 +112,18 @@ public final class EndToEndRunner {
       double[] base = new double[repeat];
       double[] ours = new double[repeat];
       double[] naive = new double[repeat];
+      double[] transfer = new double[repeat];
+      double[] readMap = new double[repeat];
+      double[] pipelined = new double[repeat];
       for (int r = 0; r < repeat; r++) {
         base[r] = p.baselineFromMemory(json).seconds();
+        transfer[r] = p.transferOnly(url).seconds();
+        Pipelines.Outcome m = p.readAndMapFromMemory(json);
+        check(m, meta, "read and map from memory");
+        readMap[r] = m.seconds();
+        Pipelines.Outcome q = p.oursPipelined(url);
+        check(q, meta, "pipelined experiment");
+        pipelined[r] = q.seconds();
         Pipelines.Outcome o = p.ours(url);
         check(o, meta, "ours");
         ours[r] = o.seconds();
@@ -124,6 +137,9 @@ public final class EndToEndRunner {
       runs.append(row(dataset, meta, "physical baseline (token pass, memory)", base));
       runs.append(row(dataset, meta, "ours (MatomoClient: HTTP+gunzip+read, then map)", ours));
       runs.append(row(dataset, meta, "naive (String+readTree+map)", naive));
+      runs.append(row(dataset, meta, "breakdown: HTTP+gunzip only, bytes discarded", transfer));
+      runs.append(row(dataset, meta, "breakdown: read+map from memory, no HTTP/gunzip", readMap));
+      runs.append(row(dataset, meta, "experiment: by hand, gunzip on a 2nd thread, read+map", pipelined));
       double[] oursVsBase = new double[repeat];
       double[] oursVsNaive = new double[repeat];
       for (int r = 0; r < repeat; r++) {

@@ -150,6 +150,73 @@ final class Pipelines implements AutoCloseable {
     return new Outcome(sink.visits, sink.actions, 0, seconds(start));
   }
 
+  /**
+   * Experiment: {@link #oursByHand} with the transfer and gunzip on a second thread
+   * ({@link ChunkPipe}), to see how much overlapping them with parsing would gain.
+   *
+   * @param baseUrl the data set's base URL
+   * @return visits and actions mapped
+   * @throws IOException when the request fails
+   * @throws InterruptedException when interrupted
+   */
+  Outcome oursPipelined(String baseUrl) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofString(FORM))
+        .build();
+    HttpResponse<InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    Sink sink = new Sink();
+    MappingBatch batch = mapper.newBatch(lookups.snapshot(), zones);
+    try (InputStream in = new ChunkPipe(new GZIPInputStream(response.body(), 1 << 16))) {
+      reader.read(in, response.statusCode(), visit -> sink.accept(batch.map(visit)),
+          warning -> sink.warnings++);
+    }
+    return new Outcome(sink.visits, sink.actions, 0, seconds(start));
+  }
+
+  /**
+   * Breakdown: the transfer alone, as {@link #oursByHand} does it (POST, gzip, gunzip), the
+   * decompressed bytes discarded.
+   *
+   * @param baseUrl the data set's base URL
+   * @return bytes after gunzip (in {@code tokens})
+   * @throws IOException when the request fails
+   * @throws InterruptedException when interrupted
+   */
+  Outcome transferOnly(String baseUrl) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofString(FORM))
+        .build();
+    HttpResponse<InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long bytes;
+    try (InputStream body = response.body(); InputStream in = new GZIPInputStream(body, 8192)) {
+      bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return new Outcome(0, 0, bytes, seconds(start));
+  }
+
+  /**
+   * Breakdown: reading and mapping the decompressed bytes from memory (no HTTP, no gunzip).
+   *
+   * @param json the response
+   * @return visits and actions mapped
+   */
+  Outcome readAndMapFromMemory(byte[] json) {
+    long start = System.nanoTime();
+    Sink sink = new Sink();
+    MappingBatch batch = mapper.newBatch(lookups.snapshot(), zones);
+    reader.read(new ByteArrayInputStream(json), 200, visit -> sink.accept(batch.map(visit)),
+        warning -> sink.warnings++);
+    return new Outcome(sink.visits, sink.actions, 0, seconds(start));
+  }
+
   /** Closes the clients. */
   @Override
   public void close() {
