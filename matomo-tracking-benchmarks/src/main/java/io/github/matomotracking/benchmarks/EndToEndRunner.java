@@ -39,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  *     --data target/bench-data --sizes live-10m,live-100m --repeat 5 \
  *     --memory live-1g --memory-repeat 2 --heap 64m --out target/bench-results/e2e.md
  * </pre>
+ *
+ * <p>{@code --memory-variants} chooses the child runs (default {@code baseline,ours,naive});
+ * {@code ours-by-hand} is the library's reader and mapper without {@code MatomoClient}.
  */
 public final class EndToEndRunner {
 
@@ -64,6 +67,8 @@ public final class EndToEndRunner {
     String memory = options.get("memory");
     int memoryRepeat = Integer.parseInt(options.getOrDefault("memory-repeat", "2"));
     String heap = options.getOrDefault("heap", "64m");
+    String[] memoryVariants =
+        options.getOrDefault("memory-variants", "baseline,ours,naive").split(",");
     Path out = Path.of(options.getOrDefault("out", "target/bench-results/e2e.md"));
 
     StringBuilder report = new StringBuilder();
@@ -71,7 +76,7 @@ public final class EndToEndRunner {
       warmUp(pipelines, server, data, sizes.get(0));
       report.append(inProcess(pipelines, server, data, sizes, repeat));
       if (memory != null) {
-        report.append(memoryTest(server, data, memory, heap, memoryRepeat));
+        report.append(memoryTest(server, data, memory, heap, memoryRepeat, memoryVariants));
       }
     }
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -191,7 +196,7 @@ public final class EndToEndRunner {
   // ------------------------------------------------------------------ memory test (child JVMs)
 
   private static String memoryTest(LoopbackServer server, Path data, String dataset, String heap,
-      int repeat) throws Exception {
+      int repeat, String[] variants) throws Exception {
     Meta meta = Meta.read(data, dataset);
     StringBuilder text = new StringBuilder();
     text.append("\n### Memory: ").append(dataset).append(" (")
@@ -201,7 +206,6 @@ public final class EndToEndRunner {
         .append("|---|---:|---:|---|---:|---:|---:|---:|\n");
     Map<String, List<Double>> seconds = new LinkedHashMap<>();
     Map<String, Boolean> completed = new HashMap<>();
-    String[] variants = {"baseline", "ours", "naive"};
     for (int r = 1; r <= repeat; r++) {
       for (String variant : variants) {
         if (variant.equals("naive") && r > 1 && !completed.getOrDefault("naive", false)) {
