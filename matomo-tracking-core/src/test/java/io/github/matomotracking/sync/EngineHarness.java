@@ -25,6 +25,8 @@ public final class EngineHarness {
   private List<io.github.matomotracking.identify.IdentityKey> identities = Scenario.identities();
   private java.util.function.UnaryOperator<VisitSource> sourceDecorator = s -> s;
   private volatile SyncEngine lastEngine;
+  private int armStep = -1;
+  private java.util.function.Consumer<FaultInjector> armer;
 
   /**
    * A harness with the story's visits.
@@ -102,6 +104,13 @@ public final class EngineHarness {
     return this;
   }
 
+  /** Arms faults just before a step runs (in the first play that reaches it). */
+  public EngineHarness armAt(int step, java.util.function.Consumer<FaultInjector> arming) {
+    this.armStep = step;
+    this.armer = arming;
+    return this;
+  }
+
   /** The engine built last. */
   public SyncEngine lastEngine() {
     return lastEngine;
@@ -160,6 +169,10 @@ public final class EngineHarness {
     SyncEngine engine = engine(ports);
     List<Object> results = new ArrayList<>();
     for (int i = from; i < steps.size(); i++) {
+      if (i == armStep && armer != null) {
+        armer.accept(faults);
+        armStep = -1;
+      }
       Object result;
       try {
         result = steps.get(i).run(clock, engine);

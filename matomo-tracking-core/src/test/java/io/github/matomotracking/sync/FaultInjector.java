@@ -68,7 +68,7 @@ public final class FaultInjector {
   }
 
   /**
-   * Fails the n-th time a point is reached.
+   * Fails the n-th time a point is reached from now on.
    *
    * @param point the point
    * @param nth from 1
@@ -81,7 +81,7 @@ public final class FaultInjector {
   }
 
   /**
-   * Fails {@code times} times from the n-th time a point is reached.
+   * Fails {@code times} times from the n-th time a point is reached from now on.
    *
    * @param point the point
    * @param nth from 1
@@ -92,7 +92,7 @@ public final class FaultInjector {
   public synchronized FaultInjector failAt(String point, int nth, int times,
       Supplier<? extends RuntimeException> exception) {
     this.failPoint = point;
-    this.failAt = nth;
+    this.failAt = reached.getOrDefault(point, 0) + nth;
     this.failTimes = times;
     this.failure = exception;
     return this;

@@ -19,8 +19,8 @@ import java.util.function.Function;
  * <p>Visits (site 1) and the owners the rules give them at the end:
  *
  * <ul>
- *   <li>101, 102, 103 of visitor A: the history before A's first form (101), the visit with the
- *       form (102), a later visit (103): all c1.
+ *   <li>101 to 105 of visitor A: the history before A's first form (101), the visit with the
+ *       form (102), later visits (103; 104 and 105 just before the last daily run): all c1.
  *   <li>201 to 204 of visitor B, forms by c2 (in 201) and c3 (in 203): 201, 202 c2; 203, 204 c3.
  *       204 is still going on at the first daily run.
  *   <li>401, 402 of visitor D, two forms in 401 (c5 at 10:02, c6 at 10:10): 401 c5, 402 c6.
@@ -92,6 +92,12 @@ public final class Scenario {
             .campaign("facebook", "cpc")
             .page(day("04-25T14:00:00"), site + "/blog", "Blog")
             .page(day("04-25T14:03:00"), site + "/blog/tracking", "Tracking"),
+        TimelineVisit.of(SITE, 104, A)
+            .page(day("05-01T08:00:00"), site + "/", "Home")
+            .page(day("05-01T08:05:00"), site + "/pricing", "Pricing"),
+        TimelineVisit.of(SITE, 105, A)
+            .page(day("05-01T18:00:00"), site + "/features", "Features")
+            .page(day("05-01T18:02:00"), site + "/demo", "Request a demo"),
         TimelineVisit.of(SITE, 201, B)
             .page(day("04-10T08:55:00"), site + "/", "Home")
             .page(day("04-10T09:00:00"), site + "/contact", "Contact"),
@@ -202,6 +208,8 @@ public final class Scenario {
     owners.put(VisitKey.of(SITE, 101), "c1");
     owners.put(VisitKey.of(SITE, 102), "c1");
     owners.put(VisitKey.of(SITE, 103), "c1");
+    owners.put(VisitKey.of(SITE, 104), "c1");
+    owners.put(VisitKey.of(SITE, 105), "c1");
     owners.put(VisitKey.of(SITE, 201), "c2");
     owners.put(VisitKey.of(SITE, 202), "c2");
     owners.put(VisitKey.of(SITE, 203), "c3");

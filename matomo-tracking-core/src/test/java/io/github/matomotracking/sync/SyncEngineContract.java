@@ -459,8 +459,7 @@ public abstract class SyncEngineContract {
     // Play up to the late identification; make its import fail; then only the next daily run.
     harness.steps(Scenario.steps().subList(0, 10));
     harness.play(ports, 0);
-    int fetches = harness.faults().reached("source.fetch");
-    harness.faults().failAt("source.fetch", fetches + 1,
+    harness.faults().failAt("source.fetch", 1,
         () -> new MatomoServerException("Matomo answered HTTP 500", 500, null, null, null));
     harness.steps(Scenario.steps());
     SyncReport late = (SyncReport) harness.play(ports.faulty(harness.faults()), 10).results().get(0);
@@ -475,43 +474,114 @@ public abstract class SyncEngineContract {
     assertThat(StoreExport.of(ports, Scenario.identities())).isEqualTo(harness.clean().export());
   }
 
+  private static final int FORM_OF_A = 3;
+  private static final int LAST_DAILY_RUN = 11;
+
   static Stream<Arguments> faults() {
     Supplier<RuntimeException> matomo =
         () -> new MatomoServerException("Matomo answered HTTP 500", 500, null, null, null);
+    int form = FORM_OF_A;
+    int first = Scenario.FIRST_DAILY_RUN;
+    int last = LAST_DAILY_RUN;
     return Stream.of(
-        Arguments.of("Matomo fails in the middle of a response", "source.visit", 7, matomo),
-        Arguments.of("Matomo fails at a query", "source.fetch", 9, matomo),
-        Arguments.of("a site's time zone cannot be read", "source.zone", 1, matomo),
-        Arguments.of("the sink fails in the middle of the write batches", "sink.upsert", 5, null),
-        Arguments.of("the sink fails after it committed", "sink.upsert.done", 6, null),
-        Arguments.of("the lookup snapshot cannot be read", "lookups.snapshot", 4, null),
-        Arguments.of("the lookup additions cannot be applied", "lookups.apply", 3, null),
-        Arguments.of("the lookup store fails after applying", "lookups.apply.done", 2, null),
-        Arguments.of("a cursor cannot be saved", "state.saveCursor", 6, null),
-        Arguments.of("the state store fails after saving a cursor", "state.saveCursor.done", 7, null),
-        Arguments.of("an identification cannot be recorded", "state.recordIdentification", 5, null),
-        Arguments.of("identifications cannot be read", "state.identifications", 10, null),
-        Arguments.of("a cursor cannot be read", "state.cursor", 20, null),
-        Arguments.of("tracked visitors cannot be listed", "state.trackedVisitorIds", 2, null),
-        Arguments.of("clicking contacts cannot be listed", "state.contactsWhoClickedSince", 1, null),
-        Arguments.of("an email click cannot be recorded", "state.recordEmailClick", 1, null),
-        Arguments.of("the session store cannot be asked", "sessions.hasSessionForContact", 1, null));
+        Arguments.of("form: the cursor cannot be lowered", form, "state.saveCursor", 1, null),
+        Arguments.of("form: the identification cannot be recorded", form,
+            "state.recordIdentification", 1, null),
+        Arguments.of("form: Matomo fails at the import", form, "source.fetch", 1, matomo),
+        Arguments.of("form: Matomo fails in the middle of the import", form, "source.visit", 2, matomo),
+        Arguments.of("form: the site's time zone cannot be read", form, "source.zone", 1, matomo),
+        Arguments.of("form: the lookup snapshot cannot be read", form, "lookups.snapshot", 1, null),
+        Arguments.of("form: the lookup additions cannot be applied", form, "lookups.apply", 1, null),
+        Arguments.of("form: the sink fails", form, "sink.upsert", 1, null),
+        Arguments.of("form: the sink fails after it committed", form, "sink.upsert.done", 1, null),
+        Arguments.of("form: the cursor cannot be saved after the import", form,
+            "state.saveCursor", 2, null),
+        Arguments.of("daily: tracked visitors cannot be listed", first,
+            "state.trackedVisitorIds", 1, null),
+        Arguments.of("daily: a cursor cannot be read", first, "state.cursor", 3, null),
+        Arguments.of("daily: identifications cannot be read", first, "state.identifications", 2, null),
+        Arguments.of("daily: Matomo fails at a query", first, "source.fetch", 2, matomo),
+        Arguments.of("daily: Matomo fails in the middle of a response", first, "source.visit", 3, matomo),
+        Arguments.of("daily: the sink fails", first, "sink.upsert", 2, null),
+        Arguments.of("daily: the lookup store fails after applying", first,
+            "lookups.apply.done", 1, null),
+        Arguments.of("daily: clicking contacts cannot be listed", first,
+            "state.contactsWhoClickedSince", 1, null),
+        Arguments.of("daily: the session store cannot be asked", first,
+            "sessions.hasSessionForContact", 1, null),
+        Arguments.of("daily: the email-click start cannot be marked", first,
+            "state.saveCursor", 6, null),
+        Arguments.of("email click: the click cannot be recorded", 7, "state.recordEmailClick", 1, null),
+        Arguments.of("last daily: Matomo fails in the middle of a response", last,
+            "source.visit", 2, matomo),
+        Arguments.of("last daily: the sink fails", last, "sink.upsert", 1, null),
+        Arguments.of("last daily: the sink fails after it committed", last,
+            "sink.upsert.done", 2, null),
+        Arguments.of("last daily: the lookup additions cannot be applied", last,
+            "lookups.apply", 1, null),
+        Arguments.of("last daily: a cursor cannot be saved", last, "state.saveCursor", 1, null),
+        Arguments.of("last daily: the state store fails after saving a cursor", last,
+            "state.saveCursor.done", 1, null));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("faults")
   public void aFailureAtAnyStepIsFollowedByARunThatConvergesToTheUndisturbedResult(
-      String fault, String point, int nth, Supplier<RuntimeException> exception) {
-    StoreExport undisturbed = harness().clean().export();
-    EngineHarness harness = harness();
-    harness.faults().failAt(point, nth,
-        exception != null ? exception : () -> new FaultInjector.InjectedFault(point));
+      String fault, int step, String point, int nth, Supplier<RuntimeException> exception) {
+    EngineHarness harness = faultMatrixHarness();
+    StoreExport undisturbed = harness.clean().export();
+    harness.armAt(step, faults -> faults.failAt(point, nth,
+        exception != null ? exception : () -> new FaultInjector.InjectedFault(point)));
 
     EngineHarness.Outcome outcome = harness.faultedThenResumed();
 
-    assertThat(outcome.first().completed()).as("the fault stopped the story").isFalse();
+    assertThat(outcome.first().stoppedAt()).as("the fault stopped the story at its step")
+        .isEqualTo(step);
     assertThat(outcome.last().completed()).as("the restart ran to the end").isTrue();
     assertThat(outcome.export()).isEqualTo(undisturbed);
+  }
+
+  /** One identity per query and three visits per write batch, so no batch hides another's loss. */
+  private EngineHarness faultMatrixHarness() {
+    EngineHarness harness = harness();
+    return harness.config(SyncConfig.builder().from(harness.config()).identitiesPerRequest(1)
+        .visitsPerWriteBatch(3).build());
+  }
+
+  @Test
+  public void aCursorMovesOnlyOverVisitsTheSinkAcknowledged() {
+    StoreExport undisturbed = faultMatrixHarness().clean().export();
+    AtomicBoolean failOnce = new AtomicBoolean(true);
+    EngineHarness harness = new EngineHarness(() -> {
+      SyncPorts ports = newPorts();
+      SessionSink failing = batch -> {
+        // The last daily run writes A's visits 103, 104 and 105 in one batch: refuse it once.
+        if (batch.stream().anyMatch(write -> write.key().equals(visit(104)))
+            && failOnce.getAndSet(false)) {
+          throw new FaultInjector.InjectedFault("sink.upsert of visit 104");
+        }
+        return ports.sink().upsert(batch);
+      };
+      return new SyncPorts(failing, ports.sessions(), ports.state(), ports.lookups());
+    });
+    harness.config(faultMatrixHarness().config());
+    SyncPorts ports = harness.newPorts();
+
+    EngineHarness.Played failed = harness.play(ports, 0);
+    Optional<SyncCursor> afterFailure = ports.state().cursor(IdentityKey.visitorId(Scenario.A));
+    EngineHarness.Played resumed = harness.play(ports, failed.stoppedAt());
+
+    assertThat(failed.stoppedAt()).isEqualTo(LAST_DAILY_RUN);
+    SyncReport report = failed.reports().get(failed.reports().size() - 1);
+    assertThat(report.failures()).singleElement().satisfies(failure -> {
+      assertThat(failure.stage()).isEqualTo(SyncStage.SINK);
+      assertThat(failure.identities()).containsExactly(IdentityKey.visitorId(Scenario.A));
+    });
+    assertThat(afterFailure).as("A's cursor still at visit 103")
+        .contains(SyncCursor.of(Instant.parse("2024-04-25T14:03:00Z").getEpochSecond(),
+            List.of(visit(103))));
+    assertThat(resumed.completed()).isTrue();
+    assertThat(StoreExport.of(ports, Scenario.identities())).isEqualTo(undisturbed);
   }
 
   static IntStream seeds() {
