@@ -196,6 +196,12 @@ public final class EngineHarness {
     faults.off();
     SyncPorts ports = newPorts();
     Played played = play(ports, 0);
+    if (!played.completed()) {
+      String why = played.stoppedBy() != null ? played.stoppedBy().toString()
+          : played.reports().get(played.reports().size() - 1).failures().toString();
+      throw new AssertionError("the undisturbed story failed at step "
+          + steps.get(played.stoppedAt()) + ": " + why, played.stoppedBy());
+    }
     return new Outcome(ports, played, StoreExport.of(ports, identities));
   }
 

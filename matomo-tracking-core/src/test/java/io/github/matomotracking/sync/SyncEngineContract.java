@@ -14,8 +14,10 @@ import io.github.matomotracking.port.SyncCursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -50,6 +52,17 @@ public abstract class SyncEngineContract {
    */
   protected EngineHarness harness() {
     return new EngineHarness(this::newPorts);
+  }
+
+  /** What an undisturbed story stores and how many fault points it passes. */
+  private record Baseline(StoreExport export, int points) {}
+
+  /** Baselines by implementation and configuration: the story is deterministic, play it once. */
+  private static final Map<String, Baseline> BASELINES = new ConcurrentHashMap<>();
+
+  private Baseline baseline(String configuration, EngineHarness harness) {
+    return BASELINES.computeIfAbsent(getClass().getName() + "/" + configuration,
+        key -> new Baseline(harness.clean().export(), harness.countPoints()));
   }
 
   private static VisitKey visit(long id) {
@@ -529,7 +542,7 @@ public abstract class SyncEngineContract {
   public void aFailureAtAnyStepIsFollowedByARunThatConvergesToTheUndisturbedResult(
       String fault, int step, String point, int nth, Supplier<RuntimeException> exception) {
     EngineHarness harness = faultMatrixHarness();
-    StoreExport undisturbed = harness.clean().export();
+    StoreExport undisturbed = baseline("fault matrix", harness).export();
     harness.armAt(step, faults -> faults.failAt(point, nth,
         exception != null ? exception : () -> new FaultInjector.InjectedFault(point)));
 
@@ -592,8 +605,9 @@ public abstract class SyncEngineContract {
   @MethodSource("seeds")
   public void aProcessKilledAtARandomPointRestartsAndConvergesRowForRow(int seed) {
     EngineHarness harness = harness();
-    StoreExport undisturbed = harness.clean().export();
-    int points = harness.countPoints();
+    Baseline baseline = baseline("default", harness);
+    StoreExport undisturbed = baseline.export();
+    int points = baseline.points();
     int killAt = 1 + new Random(seed).nextInt(points);
     harness.faults().killAt(killAt);
 
@@ -615,8 +629,9 @@ public abstract class SyncEngineContract {
     EngineHarness harness = harness();
     harness.config(SyncConfig.builder().from(harness.config()).identitiesPerRequest(1)
         .maxConcurrency(3).build());
-    StoreExport undisturbed = harness.clean().export();
-    int points = harness.countPoints();
+    Baseline baseline = baseline("concurrent", harness);
+    StoreExport undisturbed = baseline.export();
+    int points = baseline.points();
     harness.faults().killAt(1 + new Random(seed).nextInt(points));
 
     EngineHarness.Outcome outcome = harness.faultedThenResumed();
@@ -645,8 +660,9 @@ public abstract class SyncEngineContract {
   @MethodSource("concurrentSeeds")
   public void withSeveralSitesAKilledProcessConverges(int seed) {
     EngineHarness harness = severalSites();
-    StoreExport undisturbed = harness.clean().export();
-    int points = harness.countPoints();
+    Baseline baseline = baseline("several sites", harness);
+    StoreExport undisturbed = baseline.export();
+    int points = baseline.points();
     harness.faults().killAt(1 + new Random(seed).nextInt(points));
 
     EngineHarness.Outcome outcome = harness.faultedThenResumed();

@@ -49,7 +49,9 @@ import javax.sql.DataSource;
  *
  * <p>{@link #apply(Collection)} inserts the missing entries in one transaction: an entry is
  * skipped when its id exists, or its key does (the code of a referrer or action type, compared
- * case-insensitively; the name and URL of a web page).
+ * case-insensitively; the name and URL of a web page). When a concurrent writer inserts the same
+ * entry first, the transaction fails on the key and is run once more, so concurrent applies of
+ * the same additions all succeed.
  */
 public final class JdbcLookupRepository implements LookupRepository {
 
@@ -241,6 +243,20 @@ public final class JdbcLookupRepository implements LookupRepository {
       return;
     }
     ensureSeeded();
+    try {
+      insertMissing(checked);
+    } catch (JdbcStoreException e) {
+      // Another writer inserted one of the entries between our check and our insert (two sync
+      // batches adding the same new page): run again, which now finds it and skips it.
+      if (!(e.getCause() instanceof SQLException sql) || !Jdbc.isConstraintViolation(sql)) {
+        throw e;
+      }
+      insertMissing(checked);
+    }
+    refresh();
+  }
+
+  private void insertMissing(List<LookupAddition> checked) {
     jdbc.transaction("apply of " + checked.size() + " lookup additions", connection -> {
       Map<LookupKind, List<LookupAddition>> missing = new EnumMap<>(LookupKind.class);
       Set<String> seen = new HashSet<>();
@@ -259,7 +275,6 @@ public final class JdbcLookupRepository implements LookupRepository {
           a -> WebPage.of(a.id(), a.name(), a.url().orElseThrow()));
       return null;
     });
-    refresh();
   }
 
   private static LookupAddition check(LookupAddition addition) {

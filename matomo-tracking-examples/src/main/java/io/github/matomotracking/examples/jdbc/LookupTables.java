@@ -56,6 +56,30 @@ public interface LookupTables {
   /** Web pages. */
   List<WebPage> webPages();
 
+  /**
+   * The same entries as the lookups module's tables (such as
+   * {@code io.github.matomotracking.lookups.DefaultLookups.tables()}, or the defaults with a
+   * host's lookup files laid over them), to seed a {@link JdbcLookupRepository} with.
+   *
+   * @param tables the lookups module's tables
+   * @return the tables, entry for entry
+   */
+  static LookupTables of(io.github.matomotracking.lookups.LookupTables tables) {
+    return builder()
+        .leadChannels(tables.leadChannels())
+        .leadSources(tables.leadSources())
+        .sourceCodes(tables.sourceCodes())
+        .channelCodes(tables.channelCodes())
+        .sourceUrls(tables.sourceUrls())
+        .countries(tables.countries())
+        .regions(tables.regions())
+        .cities(tables.cities())
+        .referrerTypes(tables.referrerTypes())
+        .actionTypes(tables.actionTypes())
+        .webPages(tables.webPages())
+        .build();
+  }
+
   /** No entries at all. */
   static LookupTables empty() {
     return builder().build();
