@@ -1,5 +1,9 @@
 package io.github.matomotracking.sync;
 
+import io.github.matomotracking.client.FetchSummary;
+import io.github.matomotracking.client.ImmutableVisitQuery;
+import io.github.matomotracking.client.Sites;
+import io.github.matomotracking.client.VisitQuery;
 import io.github.matomotracking.identify.Identification;
 import io.github.matomotracking.identify.IdentityKey;
 import io.github.matomotracking.identify.IdentityKind;
@@ -153,12 +157,20 @@ final class BatchRunner {
   }
 
   private void fetchSite(long site, SiteTimeZones zones) {
-    Set<String> values = new HashSet<>();
-    plan.identities().forEach(identity -> values.add(identity.value()));
-    SourceQuery query = new SourceQuery(site, plan.kind(), values, batch.minTimestamp());
+    ImmutableVisitQuery.Builder builder = VisitQuery.builder()
+        .sites(Sites.of(site))
+        .minTimestamp(batch.minTimestamp());
+    for (IdentityKey identity : plan.identities()) {
+      if (plan.kind() == IdentityKind.VISITOR_ID) {
+        builder.addVisitorIds(identity.value());
+      } else {
+        builder.addUserIds(identity.value());
+      }
+    }
+    VisitQuery query = builder.build();
     List<Visit> buffer = new ArrayList<>();
     int limit = ports.config().visitsPerWriteBatch();
-    SourceSummary summary = StageException.at(SyncStage.FETCH,
+    FetchSummary summary = StageException.at(SyncStage.FETCH,
         () -> ports.source().fetch(query, visit -> {
           report.visitReceived();
           buffer.add(visit);
@@ -166,10 +178,16 @@ final class BatchRunner {
             write(buffer, zones);
             buffer.clear();
           }
-        }));
+        }, this::readerWarning));
     report.fetched(summary.requests(), summary.retries());
     write(buffer, zones);
     buffer.clear();
+  }
+
+  /** A visit object Matomo sent that the reader had to skip. */
+  private void readerWarning(VisitWarning warning) {
+    report.warning();
+    ports.listener().onWarning(warning);
   }
 
   /** Maps and stores one write batch, then counts its visits towards the cursors. */

@@ -42,6 +42,10 @@ final class ReportCollector {
     visits++;
   }
 
+  synchronized void warning() {
+    warnings++;
+  }
+
   synchronized void fetched(long requestCount, long retryCount) {
     requests += requestCount;
     retries += retryCount;

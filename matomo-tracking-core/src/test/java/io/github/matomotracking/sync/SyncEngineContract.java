@@ -2,7 +2,9 @@ package io.github.matomotracking.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.matomotracking.client.FetchSummary;
 import io.github.matomotracking.client.MatomoServerException;
+import io.github.matomotracking.client.VisitQuery;
 import io.github.matomotracking.identify.EmailClick;
 import io.github.matomotracking.identify.IdentityKey;
 import io.github.matomotracking.identify.IdentityKind;
@@ -244,7 +246,7 @@ public abstract class SyncEngineContract {
     EngineHarness harness = harness();
     EngineHarness.Outcome outcome = harness.clean();
 
-    List<SourceQuery> byUserId = harness.source().queries().stream()
+    List<TimelineSource.Asked> byUserId = harness.source().queries().stream()
         .filter(query -> query.kind() == IdentityKind.USER_ID).toList();
 
     // Only the first daily run asks for c4: the second finds c4's session, the third is more
@@ -268,8 +270,8 @@ public abstract class SyncEngineContract {
     harness.steps(Scenario.steps().subList(0, Scenario.FIRST_DAILY_RUN + 1));
     harness.clean();
 
-    List<SourceQuery> queries = harness.source().queries();
-    List<SourceQuery> refresh = queries.subList(queries.size() - 3, queries.size() - 1);
+    List<TimelineSource.Asked> queries = harness.source().queries();
+    List<TimelineSource.Asked> refresh = queries.subList(queries.size() - 3, queries.size() - 1);
     // Five tracked visitors, three per query.
     assertThat(refresh).allSatisfy(query -> assertThat(query.kind()).isEqualTo(IdentityKind.VISITOR_ID));
     assertThat(refresh.stream().map(query -> query.identities().size())).containsExactlyInAnyOrder(3, 2);
@@ -429,8 +431,9 @@ public abstract class SyncEngineContract {
     AtomicBoolean matomoDown = new AtomicBoolean();
     harness.sourceDecorator(source -> new VisitSource() {
       @Override
-      public SourceSummary fetch(SourceQuery query, java.util.function.Consumer<? super io.github.matomotracking.model.Visit> visits) {
-        if (matomoDown.get() && query.identities().contains(Scenario.D)) {
+      public FetchSummary fetch(VisitQuery query,
+          java.util.function.Consumer<? super io.github.matomotracking.model.Visit> visits) {
+        if (matomoDown.get() && query.visitorIds().contains(Scenario.D)) {
           throw new MatomoServerException("Matomo answered HTTP 503", 503, null, null, null);
         }
         return source.fetch(query, visits);

@@ -1,5 +1,7 @@
 package io.github.matomotracking.sync;
 
+import io.github.matomotracking.client.FetchSummary;
+import io.github.matomotracking.client.VisitQuery;
 import io.github.matomotracking.identify.IdentityKind;
 import io.github.matomotracking.model.Visit;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -26,7 +29,7 @@ public final class TimelineSource implements VisitSource {
   private final Clock clock;
   private final Map<Long, ZoneId> zones;
   private final List<TimelineVisit> visits = new CopyOnWriteArrayList<>();
-  private final List<SourceQuery> queries = new CopyOnWriteArrayList<>();
+  private final List<Asked> queries = new CopyOnWriteArrayList<>();
   private volatile FaultInjector faults = new FaultInjector();
 
   /**
@@ -63,17 +66,41 @@ public final class TimelineSource implements VisitSource {
   }
 
   /**
+   * A query as the source received it.
+   *
+   * @param siteId the one site asked for
+   * @param kind visitorIds or userIds
+   * @param identities the identities
+   * @param minTimestamp the exclusive lower bound
+   */
+  public record Asked(long siteId, IdentityKind kind, Set<String> identities, long minTimestamp) {
+
+    static Asked of(VisitQuery query) {
+      if (query.sites().ids().size() != 1) {
+        throw new IllegalArgumentException("the engine asks for one site per query: " + query);
+      }
+      if (!query.visitorIds().isEmpty() && !query.userIds().isEmpty()) {
+        throw new IllegalArgumentException("the engine asks for one kind of identity: " + query);
+      }
+      boolean byUser = !query.userIds().isEmpty();
+      return new Asked(query.sites().ids().get(0), byUser ? IdentityKind.USER_ID : IdentityKind.VISITOR_ID,
+          byUser ? query.userIds() : query.visitorIds(), query.minTimestamp().orElse(0));
+    }
+  }
+
+  /**
    * The queries received so far.
    *
    * @return the queries, in order
    */
-  public List<SourceQuery> queries() {
+  public List<Asked> queries() {
     return List.copyOf(queries);
   }
 
   @Override
-  public SourceSummary fetch(SourceQuery query, Consumer<? super Visit> consumer) {
+  public FetchSummary fetch(VisitQuery visitQuery, Consumer<? super Visit> consumer) {
     faults.point("source.fetch");
+    Asked query = Asked.of(visitQuery);
     queries.add(query);
     Instant now = clock.instant();
     ZoneId zone = zones.get(query.siteId());
@@ -92,10 +119,10 @@ public final class TimelineSource implements VisitSource {
       faults.point("source.visit");
       consumer.accept(visit);
     }
-    return new SourceSummary(1, 0);
+    return new FetchSummary(1, 1, selected.size(), 0, 0, 0, 0, 0);
   }
 
-  private static boolean selects(SourceQuery query, TimelineVisit visit) {
+  private static boolean selects(Asked query, TimelineVisit visit) {
     if (query.kind() == IdentityKind.VISITOR_ID) {
       return query.identities().contains(visit.visitorId().toLowerCase(Locale.ROOT));
     }

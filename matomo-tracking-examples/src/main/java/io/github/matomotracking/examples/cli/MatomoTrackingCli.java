@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code matomo-tracking-cli.jar} entry point: {@code java -jar matomo-tracking-cli.jar
@@ -15,9 +17,23 @@ public final class MatomoTrackingCli {
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
-  /** The tool with every command. */
+  /** The tool with every command, reading the token from the process environment. */
   public MatomoTrackingCli() {
+    this(CliSettings.system());
+  }
+
+  /**
+   * The tool with every command.
+   *
+   * @param environment where commands read environment variables (the token) from
+   */
+  public MatomoTrackingCli(Function<String, String> environment) {
+    this(new CliSettings(environment, UnaryOperator.identity()));
+  }
+
+  MatomoTrackingCli(CliSettings settings) {
     register(new MapCommand());
+    register(new FetchCommand(settings));
   }
 
   private void register(Command command) {

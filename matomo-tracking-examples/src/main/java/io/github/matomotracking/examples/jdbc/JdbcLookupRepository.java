@@ -1,5 +1,8 @@
 package io.github.matomotracking.examples.jdbc;
 
+import io.github.matomotracking.lookups.ImmutableLookupTables;
+import io.github.matomotracking.lookups.IndexedLookupSnapshot;
+import io.github.matomotracking.lookups.LookupTables;
 import io.github.matomotracking.mapping.LookupSnapshot;
 import io.github.matomotracking.model.ActionType;
 import io.github.matomotracking.model.ChannelCode;
@@ -43,7 +46,7 @@ import javax.sql.DataSource;
  * <p>On first use every empty table is filled from the seed data given to the constructor (say,
  * the default reference data of a fresh CRM), in one transaction. {@link #snapshot()} reads all
  * tables into an immutable indexed snapshot, built by a replaceable factory (by default
- * {@link LookupTablesSnapshot#of}), and keeps it until this repository applies additions, so a
+ * {@link IndexedLookupSnapshot#of}), and keeps it until this repository applies additions, so a
  * snapshot always includes every addition applied through it. Changes made to the tables by
  * others are seen after {@link #refresh()}.
  *
@@ -173,7 +176,7 @@ public final class JdbcLookupRepository implements LookupRepository {
    * @param seed the entries each empty table starts with
    */
   public JdbcLookupRepository(ConnectionSource source, LookupTables seed) {
-    this(source, seed, LookupTablesSnapshot::of);
+    this(source, seed, IndexedLookupSnapshot::of);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.matomotracking.examples.jdbc;
 
+import io.github.matomotracking.lookups.IndexedLookupSnapshot;
+import io.github.matomotracking.lookups.LookupTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -168,7 +170,7 @@ class JdbcLookupRepositoryTest {
     JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED,
         tables -> {
           built.incrementAndGet();
-          return LookupTablesSnapshot.of(tables);
+          return IndexedLookupSnapshot.of(tables);
         });
     LookupSnapshot first = repository.snapshot();
     try (Connection connection = database.source().open();

@@ -1,6 +1,7 @@
 package io.github.matomotracking.examples.jdbc;
 
 import io.github.matomotracking.lookups.DefaultLookups;
+import io.github.matomotracking.lookups.LookupTables;
 import io.github.matomotracking.sync.SyncEngineContract;
 import io.github.matomotracking.sync.SyncPorts;
 import java.util.ArrayList;
@@ -17,9 +18,9 @@ class JdbcSyncEngineTest extends SyncEngineContract {
   private static final LookupTables SEED = frenchDefaults();
 
   private static LookupTables frenchDefaults() {
-    LookupTables all = LookupTables.of(DefaultLookups.tables());
+    LookupTables all = DefaultLookups.tables();
     return LookupTables.builder().from(all)
-        .countries(all.countries().stream().filter(c -> c.code().equals("fr")).toList())
+        .countries(all.countries().stream().filter(c -> c.id().equals(DefaultLookups.countryId("fr"))).toList())
         .regions(all.regions().stream()
             .filter(r -> r.countryId().equals(DefaultLookups.countryId("fr"))).toList())
         .cities(List.of())

@@ -1,0 +1,124 @@
+package io.github.matomotracking.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.http.HttpHeaders;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One successful (2xx) response being read. Holds a concurrency slot until closed; closing it
+ * aborts an unread body, frees the slot and reports the exchange.
+ */
+final class Exchange implements Closeable {
+
+  private final RequestContext context;
+  private final int status;
+  private final HttpHeaders headers;
+  private final BodyStream raw;
+  private final long startNanos;
+  private final Consumer<Exchange> onClose;
+  private InputStream decoded;
+  private MatomoException failure;
+  private boolean closed;
+
+  Exchange(RequestContext context, int status, HttpHeaders headers, BodyStream raw, long startNanos,
+      Consumer<Exchange> onClose) {
+    this.context = context;
+    this.status = status;
+    this.headers = headers;
+    this.raw = raw;
+    this.startNanos = startNanos;
+    this.onClose = onClose;
+  }
+
+  RequestContext context() {
+    return context;
+  }
+
+  int status() {
+    return status;
+  }
+
+  long startNanos() {
+    return startNanos;
+  }
+
+  long bytesReceived() {
+    return raw.bytesReceived();
+  }
+
+  MatomoException failure() {
+    return failure;
+  }
+
+  /** The body, gunzipped when the server compressed it. */
+  InputStream body() {
+    if (decoded != null) {
+      return decoded;
+    }
+    String encoding = headers.firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
+    if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
+      try {
+        decoded = new GZIPInputStream(raw, 8192);
+      } catch (IOException e) {
+        throw translate(new MatomoUnreadableResponseException(
+            "the gzip response to " + context.describe() + " could not be opened", status, null, e));
+      }
+    } else if (encoding.equals("identity") || encoding.isEmpty()) {
+      decoded = raw;
+    } else {
+      throw new MatomoUnreadableResponseException(
+          "the response to " + context.describe() + " uses the unsupported encoding " + encoding, status, null, null);
+    }
+    return decoded;
+  }
+
+  /**
+   * The exception to report for a failure while reading this body: the body's own I/O failure
+   * (stall, broken connection) wins over what the reader made of it.
+   */
+  MatomoException translate(RuntimeException readerFailure) {
+    MatomoException mapped = map(readerFailure);
+    failure = mapped;
+    return mapped;
+  }
+
+  private MatomoException map(RuntimeException readerFailure) {
+    IOException io = raw.failure();
+    if (io instanceof BodyStream.BodyStalledException) {
+      return new MatomoRequestTimeoutException(
+          "the response to " + context.describe() + " stalled: " + io.getMessage(), status, null, io);
+    }
+    if (io instanceof InterruptedIOException) {
+      return new MatomoTransportException(
+          "interrupted while reading the response to " + context.describe(), status, null, io);
+    }
+    if (io != null) {
+      return new MatomoTransportException(
+          "the connection failed while reading the response to " + context.describe() + ": " + io,
+          status, null, io);
+    }
+    if (readerFailure instanceof MatomoException) {
+      return (MatomoException) readerFailure;
+    }
+    return new MatomoUnreadableResponseException(
+        "the response to " + context.describe() + " could not be read: " + readerFailure, status, null, readerFailure);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      raw.close();
+    } finally {
+      onClose.accept(this);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.matomotracking.client;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Shared pieces of the client tests: the token, a config against WireMock, a test clock and sleeper. */
+final class TestSupport {
+
+  /** A token that is easy to search for in logs, messages and URLs. */
+  static final String TOKEN = "tok3nS3cretA1B2C3D4E5F6a7b8c9d0e";
+
+  private TestSupport() {}
+
+  /** The loopback base URL of a WireMock extension (never "localhost", which may resolve to ::1). */
+  static URI baseUrl(WireMockExtension wm) {
+    return URI.create("http://127.0.0.1:" + wm.getPort() + "/");
+  }
+
+  /** A config for WireMock: plain HTTP allowed, waits recorded instead of taken, jitter at half. */
+  static ImmutableMatomoClientConfig.Builder config(WireMockExtension wm, TestClock clock, RecordingSleeper sleeper) {
+    return MatomoClientConfig.builder()
+        .baseUrl(baseUrl(wm))
+        .token(MatomoToken.of(TOKEN))
+        .allowInsecureHttp(true)
+        .clock(clock)
+        .sleeper(sleeper)
+        .jitter(() -> 0.5)
+        .requestTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(10));
+  }
+
+  /** A clock that only moves when told (or when the recording sleeper sleeps). */
+  static final class TestClock extends Clock {
+    private volatile Instant now;
+
+    TestClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** Records each wait and advances the test clock by it, without waiting. */
+  static final class RecordingSleeper implements Sleeper {
+    private final TestClock clock;
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    RecordingSleeper(TestClock clock) {
+      this.clock = clock;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+      sleeps.add(duration);
+      clock.advance(duration);
+    }
+
+    List<Duration> sleeps() {
+      return List.copyOf(sleeps);
+    }
+  }
+}
