@@ -18,11 +18,15 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -158,32 +162,56 @@ public final class SyncEngine {
    */
   public SyncReport onIdentification(Identification identification) {
     Objects.requireNonNull(identification, "identification");
+    return onIdentifications(List.of(identification));
+  }
+
+  /**
+   * Many identifications at once, such as a backfill of past form submissions: records each as
+   * {@link #onIdentification(Identification)} does, in the order given, then imports the
+   * visitors' visits in identity batches (many visitorIds per query) rather than one by one.
+   *
+   * @param identifications the identifications
+   * @return what was recorded and imported; an identification that could not be recorded is a
+   *     {@link SyncStage#STATE} failure and its visitor is not imported
+   */
+  public SyncReport onIdentifications(Collection<Identification> identifications) {
+    List<Identification> all = List.copyOf(identifications);
     Run run = begin(SyncFlow.IDENTIFICATION);
     try {
-      IdentityKey identity = identification.identity();
-      List<String> contacts = List.of(identification.contactId());
-      if (identity.kind() == IdentityKind.USER_ID) {
-        record(run, identification, contacts);
-        return end(run);
-      }
-      List<IdentityKey> identities = List.of(identity);
-      try {
-        ports.guard().acquire(identities);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        run.cancel();
-        return end(run);
-      }
-      try {
-        if (!lowerCursorAndRecord(run, identification, contacts)) {
+      Map<IdentityKey, Set<String>> contacts = new LinkedHashMap<>();
+      for (Identification identification : all) {
+        if (run.isCancelled() || Thread.currentThread().isInterrupted()) {
+          run.cancel();
           return end(run);
         }
-        long start = Math.max(0,
-            identification.at().minus(ports.config().historyWindow()).getEpochSecond());
-        new BatchRunner(ports, run, new BatchPlan(IdentityKind.VISITOR_ID, identities, contacts,
-            start, false)).run();
-      } finally {
-        ports.guard().release(identities);
+        List<String> contact = List.of(identification.contactId());
+        IdentityKey identity = identification.identity();
+        if (identity.kind() == IdentityKind.USER_ID) {
+          record(run, identification, contact);
+          continue;
+        }
+        try {
+          ports.guard().acquire(List.of(identity));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          run.cancel();
+          return end(run);
+        }
+        try {
+          if (lowerCursorAndRecord(run, identification, contact)) {
+            contacts.computeIfAbsent(identity, k -> new TreeSet<>()).add(identification.contactId());
+          }
+        } finally {
+          ports.guard().release(List.of(identity));
+        }
+      }
+      if (!contacts.isEmpty()) {
+        long defaultStart = windowStart(run, ports.config().historyWindow());
+        List<BatchPlan> plans = plan(run, IdentityKind.VISITOR_ID, new ArrayList<>(contacts.keySet()),
+            defaultStart, false, contacts);
+        if (plans != null) {
+          scheduler.run(run, plans);
+        }
       }
       return end(run);
     } finally {
@@ -318,7 +346,7 @@ public final class SyncEngine {
     List<IdentityKey> identities = new ArrayList<>(visitors.size());
     visitors.forEach(visitor -> identities.add(IdentityKey.visitorId(visitor)));
     List<BatchPlan> plans =
-        plan(run, IdentityKind.VISITOR_ID, identities, defaultStart, false);
+        plan(run, IdentityKind.VISITOR_ID, identities, defaultStart, false, Map.of());
     if (plans != null) {
       scheduler.run(run, plans);
     }
@@ -343,7 +371,8 @@ public final class SyncEngine {
       fail(run, SyncFailure.of(e.stage(), List.of(), List.of(), e.failure()));
       return;
     }
-    List<BatchPlan> plans = plan(run, IdentityKind.USER_ID, identities, defaultStart, true);
+    List<BatchPlan> plans =
+        plan(run, IdentityKind.USER_ID, identities, defaultStart, true, Map.of());
     if (plans != null) {
       scheduler.run(run, plans);
     }
@@ -363,7 +392,7 @@ public final class SyncEngine {
    * with a recent cursor does not re-read the long history of another), then by key.
    */
   private List<BatchPlan> plan(Run run, IdentityKind kind, List<IdentityKey> identities,
-      long defaultStart, boolean markStarted) {
+      long defaultStart, boolean markStarted, Map<IdentityKey, Set<String>> contactsOf) {
     record Start(IdentityKey identity, long from) {}
     List<Start> starts = new ArrayList<>(identities.size());
     try {
@@ -383,7 +412,9 @@ public final class SyncEngine {
       List<IdentityKey> chunk = starts.subList(i, Math.min(starts.size(), i + size)).stream()
           .map(Start::identity).sorted().toList();
       List<String> contacts = kind == IdentityKind.USER_ID
-          ? chunk.stream().map(IdentityKey::value).toList() : List.of();
+          ? chunk.stream().map(IdentityKey::value).toList()
+          : chunk.stream().flatMap(id -> contactsOf.getOrDefault(id, Set.of()).stream())
+              .distinct().sorted().toList();
       plans.add(new BatchPlan(kind, chunk, contacts, defaultStart, markStarted));
     }
     return plans;

@@ -6,6 +6,7 @@ import io.github.matomotracking.client.FetchSummary;
 import io.github.matomotracking.client.MatomoServerException;
 import io.github.matomotracking.client.VisitQuery;
 import io.github.matomotracking.identify.EmailClick;
+import io.github.matomotracking.identify.Identification;
 import io.github.matomotracking.identify.IdentityKey;
 import io.github.matomotracking.identify.IdentityKind;
 import io.github.matomotracking.model.VisitKey;
@@ -225,6 +226,33 @@ public abstract class SyncEngineContract {
     harness.engine(outcome.ports()).refresh();
     assertThat(harness.source().queries().get(harness.source().queries().size() - 1)
         .minTimestamp()).isLessThanOrEqualTo(lastAction - 1);
+  }
+
+  @Test
+  public void aBackfillOfManyIdentificationsImportsTheVisitorsInBatches() {
+    EngineHarness harness = harness();
+    List<Identification> backfill = List.of(
+        Identification.ofSubmission(Scenario.form(Scenario.B, "c2", "2024-04-10T09:00:00Z"), "c2"),
+        Identification.ofSubmission(Scenario.form(Scenario.E, "c9", "2024-04-18T09:02:00Z"), "c9"),
+        Identification.ofSubmission(Scenario.form(Scenario.F, "c7", "2024-04-20T10:00:00Z"), "c7"),
+        Identification.ofSubmission(Scenario.form(Scenario.A, "c1", "2024-04-20T10:05:00Z"), "c1"),
+        Identification.ofSubmission(Scenario.form(Scenario.D, "c5", "2024-04-21T10:02:00Z"), "c5"),
+        Identification.ofSubmission(Scenario.form(Scenario.D, "c6", "2024-04-21T10:10:00Z"), "c6"),
+        Identification.ofSubmission(Scenario.form(Scenario.B, "c3", "2024-04-22T15:00:00Z"), "c3"));
+    List<Scenario.Step> steps = new ArrayList<>();
+    steps.add(new Scenario.Step("backfill", Instant.parse("2024-04-22T15:01:00Z"),
+        engine -> engine.onIdentifications(backfill)));
+    steps.addAll(Scenario.steps().subList(7, Scenario.steps().size()));
+    harness.steps(steps);
+
+    EngineHarness.Outcome outcome = harness.clean();
+    SyncReport report = outcome.first().reports().get(0);
+
+    assertThat(report.identificationsRecorded()).isEqualTo(7);
+    assertThat(report.identities()).isEqualTo(5);
+    assertThat(report.batches()).as("five visitors, two per batch").isEqualTo(3);
+    assertThat(report.requests()).isEqualTo(3);
+    assertThat(outcome.export().owners()).containsExactlyEntriesOf(Scenario.expectedOwners());
   }
 
   // ---- the email-click flow -----------------------------------------------------------------
