@@ -79,13 +79,13 @@ final class BatchRunner {
     } catch (RunCancelledException e) {
       cancelled = true;
     } catch (StageException e) {
-      if (interrupted()) {
+      if (stoppedByCancellation()) {
         cancelled = true;
       } else {
         failure = SyncFailure.of(e.stage(), plan.identities(), plan.contactIds(), e.failure());
       }
     } catch (RuntimeException e) {
-      if (interrupted()) {
+      if (stoppedByCancellation()) {
         cancelled = true;
       } else {
         failure = SyncFailure.of(SyncStage.FETCH, plan.identities(), plan.contactIds(), e);
@@ -94,7 +94,8 @@ final class BatchRunner {
     finish(started, failure, cancelled);
   }
 
-  private boolean interrupted() {
+  /** Whether the run was cancelled or this thread interrupted (then a failure is not one). */
+  private boolean stoppedByCancellation() {
     if (Thread.currentThread().isInterrupted()) {
       run.cancel();
     }

@@ -37,6 +37,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <ul>
  *   <li>{@link #onFormSubmission(FormSubmission)}: a visitor submitted a form; records the
  *       identification and imports the visitor's history at once.
+ *   <li>{@link #onIdentifications(Collection)}: many identifications at once (a backfill),
+ *       their visitors imported in batches.
  *   <li>{@link #onEmailClick(EmailClick)}: a marketing-email link was clicked; records the click
  *       only (no Matomo call).
  *   <li>{@link #syncEmailClickContacts()}: the visits of contacts who clicked recently and have
