@@ -1,0 +1,85 @@
+package io.github.matomotracking.hostile;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The corpus entries too big to commit ({@code generated/<name>} in the manifest): each body is
+ * produced as it is read, so none is ever held in memory by the test.
+ */
+final class CorpusGenerators {
+
+  /** Ten million: the "10 MB" of the big-string cases. */
+  static final long TEN_MILLION = 10_000_000L;
+
+  private static final Map<String, Supplier<InputStream>> BODIES = new LinkedHashMap<>();
+
+  static {
+    // strings
+    add("field-name-100k-chars", () -> visitWithTail(102, "\"", "n", 100_000, "\":1}"));
+    // nesting
+    add("deep-nesting-top-level-10m", () -> StreamedBody.builder()
+        .repeat("[", TEN_MILLION).repeat("]", TEN_MILLION).build());
+    add("deep-nesting-in-visit-field-1m", () -> StreamedBody.builder()
+        .text("[" + GoodVisits.json(101) + ",{\"idSite\":1,\"idVisit\":102,"
+            + "\"firstActionTimestamp\":1700000000,\"customVariables\":")
+        .repeat("{\"a\":", 1_000_000).text("1").repeat("}", 1_000_000)
+        .text("}," + GoodVisits.json(103) + "]").build());
+    // counts
+    add("actions-501-in-one-visit", () -> {
+      StreamedBody.Builder body = StreamedBody.builder().text("[" + GoodVisits.json(101) + ","
+          + "{\"idSite\":1,\"idVisit\":102,\"firstActionTimestamp\":1700000000,\"actions\":501,"
+          + "\"actionDetails\":[");
+      for (int i = 0; i < 501; i++) {
+        body.text((i == 0 ? "" : ",") + "{\"type\":\"action\",\"url\":\"https://shop.example.com/p"
+            + i + "\",\"pageTitle\":\"Page " + i + "\",\"idpageview\":\"p" + i + "\","
+            + "\"timestamp\":" + (1700003600 + i) + ",\"timeSpent\":1}");
+      }
+      return body.text("]}," + GoodVisits.json(103) + "]").build();
+    });
+    // Matomo errors and padding
+    add("whitespace-padding-20mb", () -> StreamedBody.builder()
+        .text("[").repeat(" \n\t\r", 5_000_000).text(GoodVisits.json(101))
+        .repeat(" ", 100).text(",").text(GoodVisits.json(102)).repeat("\n", 100).text("]")
+        .build());
+  }
+
+  private CorpusGenerators() {}
+
+  private static void add(String name, Supplier<InputStream> body) {
+    BODIES.put(HostileCase.GENERATED + name, body);
+  }
+
+  /** The generated bodies, by manifest name. */
+  static Map<String, Supplier<InputStream>> bodies() {
+    return BODIES;
+  }
+
+  /** Good visit 101, then visit {@code id} whose tail repeats {@code unit}, then good visit 103. */
+  private static InputStream visitWithTail(
+      long id, String before, String unit, long times, String after) {
+    return around(visitWithTailText(id, before, unit, times, after));
+  }
+
+  private static StreamedBody.Builder visitWithTailText(
+      long id, String before, String unit, long times, String after) {
+    return StreamedBody.builder()
+        .text("{\"idSite\":1,\"idVisit\":" + id + ",\"firstActionTimestamp\":1700000000,"
+            + before)
+        .repeat(unit, times)
+        .text(after);
+  }
+
+  /** {@code [good 101, <middle>, good 103]}. */
+  private static InputStream around(StreamedBody.Builder middle) {
+    StreamedBody middleBody = middle.build();
+    return new java.io.SequenceInputStream(java.util.Collections.enumeration(java.util.List.of(
+        new java.io.ByteArrayInputStream(("[" + GoodVisits.json(101) + ",")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        middleBody,
+        new java.io.ByteArrayInputStream(("," + GoodVisits.json(103) + "]")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+  }
+}
