@@ -44,6 +44,8 @@ final class CorpusGenerators {
         .text("[").repeat(" \n\t\r", 5_000_000).text(GoodVisits.json(101))
         .repeat(" ", 100).text(",").text(GoodVisits.json(102)).repeat("\n", 100).text("]")
         .build());
+    add("matomo-error-2m-ampersands", () -> StreamedBody.builder()
+        .text("{\"result\":\"error\",\"message\":\"").repeat("&", 2_000_000).text("\"}").build());
   }
 
   private CorpusGenerators() {}
