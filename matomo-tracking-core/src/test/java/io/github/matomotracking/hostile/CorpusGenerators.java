@@ -46,6 +46,9 @@ final class CorpusGenerators {
         .build());
     add("matomo-error-2m-ampersands", () -> StreamedBody.builder()
         .text("{\"result\":\"error\",\"message\":\"").repeat("&", 2_000_000).text("\"}").build());
+    add("referrer-host-500k-labels", () -> around(visitWithTailText(102,
+        "\"referrerType\":\"website\",\"referrerUrl\":\"https://", "a.", 500_000,
+        "example.com/page\"}")));
   }
 
   private CorpusGenerators() {}
