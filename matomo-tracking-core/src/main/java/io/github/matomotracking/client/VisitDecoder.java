@@ -32,8 +32,16 @@ import java.util.List;
  */
 final class VisitDecoder {
 
-  private static final long EARLIEST_INSTANT_SECOND = Instant.MIN.getEpochSecond();
-  private static final long LATEST_INSTANT_SECOND = Instant.MAX.getEpochSecond();
+  /**
+   * 1970-01-01T00:00:01Z: the earliest visit time accepted. Epoch 0 is PHP's "no date", and no
+   * Matomo visit happened before 1970.
+   */
+  private static final long EARLIEST_SECOND = 1L;
+
+  /** 9999-12-31T23:59:59Z: the latest visit time accepted (CRM date columns end there). */
+  private static final long LATEST_SECOND = 253_402_300_799L;
+
+  private static final String TIME = "a time in epoch seconds between 1970 and 9999";
 
   private final JsonParser parser;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -183,8 +191,7 @@ final class VisitDecoder {
       requiredProblem(why, "idSite", siteNode, siteId, siteKnown, "a positive whole number");
       requiredProblem(why, "idVisit", visitNode, visitId, visitKnown, "a positive whole number");
       requiredProblem(
-          why, "firstActionTimestamp", firstActionNode, firstAction, firstActionUsable,
-          "a time in epoch seconds");
+          why, "firstActionTimestamp", firstActionNode, firstAction, firstActionUsable, TIME);
       warnings.add(warning(position, siteKnown ? siteId : ABSENT, visitKnown ? visitId : ABSENT,
           why.toString()));
       return null;
@@ -380,8 +387,7 @@ final class VisitDecoder {
       return null;
     }
     if (!isInstant(seconds)) {
-      problems.add(field + " " + LenientValues.describe(value)
-          + " is not a time in epoch seconds; left out");
+      problems.add(field + " " + LenientValues.describe(value) + " is not " + TIME + "; left out");
       return null;
     }
     return Instant.ofEpochSecond(seconds);
@@ -419,9 +425,7 @@ final class VisitDecoder {
   }
 
   private static boolean isInstant(long seconds) {
-    return seconds > INVALID
-        && seconds >= EARLIEST_INSTANT_SECOND
-        && seconds <= LATEST_INSTANT_SECOND;
+    return seconds >= EARLIEST_SECOND && seconds <= LATEST_SECOND;
   }
 
   private static boolean isAbsent(JsonNode value) {

@@ -149,10 +149,21 @@ class LiveResponseReaderLeniencyTest {
             "idSite 0 is not a positive whole number"),
         arguments("a firstActionTimestamp that is no time",
             "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": \"yesterday\"",
-            "firstActionTimestamp \"yesterday\" is not a time in epoch seconds"),
+            "firstActionTimestamp \"yesterday\" is not a time in epoch seconds between 1970 and 9999"),
         arguments("a firstActionTimestamp beyond any date",
             "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": 9000000000000000000",
-            "firstActionTimestamp 9000000000000000000 is not a time in epoch seconds"),
+            "firstActionTimestamp 9000000000000000000 is not a time in epoch seconds between 1970"
+                + " and 9999"),
+        arguments("a firstActionTimestamp in the year 300000",
+            "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": \"9404592000000\"",
+            "firstActionTimestamp \"9404592000000\" is not a time in epoch seconds between 1970"
+                + " and 9999"),
+        arguments("a firstActionTimestamp before 1970",
+            "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": -86400",
+            "firstActionTimestamp -86400 is not a time in epoch seconds between 1970 and 9999"),
+        arguments("a firstActionTimestamp of 0, PHP's \"no date\"",
+            "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": 0",
+            "firstActionTimestamp 0 is not a time in epoch seconds between 1970 and 9999"),
         arguments("no ids and no time at all", "\"city\": \"Bonn\"",
             "idSite is missing; idVisit is missing; firstActionTimestamp is missing"));
   }
@@ -264,7 +275,9 @@ class LiveResponseReaderLeniencyTest {
         arguments("epoch seconds as a number", "1700000360", 1700000360L, false),
         arguments("epoch seconds as a text", "\"1700000360\"", 1700000360L, false),
         arguments("null", "null", null, false),
-        arguments("a date text, absent with a warning", "\"2023-11-14 22:19:20\"", null, true));
+        arguments("a date text, absent with a warning", "\"2023-11-14 22:19:20\"", null, true),
+        arguments("the year 300000, absent with a warning", "9404592000000", null, true),
+        arguments("the last second of 9999", "253402300799", 253402300799L, false));
   }
 
   @ParameterizedTest(name = "lastActionTimestamp: {0}")
