@@ -184,11 +184,14 @@ public final class MappingBatch {
       VisitAction action = received.get(i);
       String key = ActionKeys.naturalKey(action);
       if (!keys.add(key)) {
+        // The suffixed key may itself be taken (idpageviews "x#2", "x", "x"): suffix again.
         String unique = key + '#' + action.position();
+        while (!keys.add(unique)) {
+          unique = unique + '#' + action.position();
+        }
         problems.add("action #" + i + " has the same natural key \"" + key
             + "\" as an earlier action of the visit; it is keyed \"" + unique + "\"");
         key = unique;
-        keys.add(key);
       }
       mapped.add(WebAction.builder()
           .siteId(visit.siteId())

@@ -311,6 +311,23 @@ class VisitMapperTest {
   }
 
   @Test
+  void aRepeatedNaturalKeyWhoseSuffixedFormIsTakenIsSuffixedAgain() {
+    Visit visit = TestVisits.visit()
+        .addActions(
+            pageView(0, "x#2", HOME, "Home", "2024-01-15T10:00:00"),
+            pageView(1, "x", HOME, "Home", "2024-01-15T10:00:05"),
+            pageView(2, "x", HOME, "Home", "2024-01-15T10:00:10"))
+        .build();
+
+    MappedVisit mapped = VisitMapper.standard().map(visit, LOOKUPS, SiteTimeZones.none());
+
+    assertThat(mapped.actions()).extracting(WebAction::naturalKey)
+        .containsExactly("pv:x#2", "pv:x", "pv:x#2#2");
+    assertThat(mapped.warnings()).extracting(VisitWarning::message).singleElement().asString()
+        .contains("action #2", "same natural key \"pv:x\"", "keyed \"pv:x#2#2\"");
+  }
+
+  @Test
   void aVisitWithoutActionsStillGivesASession() {
     MappedVisit mapped = VisitMapper.standard().map(TestVisits.visit().build(), LOOKUPS, SiteTimeZones.none());
 
