@@ -89,7 +89,10 @@ final class VisitDecoder {
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       JsonToken token = parser.nextToken();
       JsonNode value = "actionDetails".equals(name) ? readActionDetails(token) : readValue(token);
-      raw.set(name, value);
+      JsonNode previous = raw.replace(name, value);
+      if (previous != null) {
+        problems.add(repeated(name, previous, value));
+      }
       long number;
       String text;
       switch (name) {
@@ -294,7 +297,10 @@ final class VisitDecoder {
     String type = "";
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       JsonNode value = readValue(parser.nextToken());
-      raw.set(name, value);
+      JsonNode previous = raw.replace(name, value);
+      if (previous != null) {
+        problems.add(repeated("actionDetails[" + index + "]." + name, previous, value));
+      }
       long number;
       switch (name) {
         case "type" -> {
@@ -419,6 +425,15 @@ final class VisitDecoder {
   }
 
   // ---- helpers ----
+
+  /**
+   * A field given twice in one object: JSON leaves its meaning open, PHP never writes it, so the
+   * response is suspect; the last value is used, as most parsers do.
+   */
+  private static String repeated(String field, JsonNode previous, JsonNode last) {
+    return field + " appears more than once (" + LenientValues.describe(previous) + ", then "
+        + LenientValues.describe(last) + "); the last value is used";
+  }
 
   private static ImmutableCampaign.Builder campaign(ImmutableCampaign.Builder builder) {
     return builder != null ? builder : ImmutableCampaign.builder();
