@@ -100,7 +100,7 @@ final class VisitDecoder {
         case "idVisit" -> visitNode = value;
         case "firstActionTimestamp" -> firstActionNode = value;
         case "lastActionTimestamp" -> visit.lastActionTime(instant(name, value));
-        case "visitorId" -> visit.visitorId(text(name, value));
+        case "visitorId" -> visit.visitorId(visitorId(value));
         case "userId" -> visit.userId(text(name, value));
         case "visitDuration" -> {
           if ((number = count(name, value)) > INVALID) {
@@ -366,6 +366,34 @@ final class VisitDecoder {
       return null;
     }
     return text;
+  }
+
+  /**
+   * The visitorId: 16 hexadecimal characters or absent. Anything else cannot come from Matomo,
+   * and would be unsafe to put into a segment later (a {@code ,} or {@code ;} rewrites it).
+   */
+  private String visitorId(JsonNode value) {
+    String text = text("visitorId", value);
+    if (text == null || isSixteenHex(text)) {
+      return text;
+    }
+    problems.add("visitorId " + LenientValues.describe(value)
+        + " is not 16 hexadecimal characters; left out");
+    return null;
+  }
+
+  private static boolean isSixteenHex(String text) {
+    if (text.length() != 16) {
+      return false;
+    }
+    for (int i = 0; i < 16; i++) {
+      char c = text.charAt(i);
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!hex) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Latitude and longitude: a JSON number keeps the digits as Matomo wrote them. */

@@ -96,7 +96,32 @@ class LiveResponseReaderLeniencyTest {
         arguments("a visitorId is read", "\"5ae8a8b5c0f7e2d1\"", "5ae8a8b5c0f7e2d1"),
         arguments("visitorId false (anonymous access) is absent", "false", null),
         arguments("visitorId null is absent", "null", null),
-        arguments("visitorId \"\" is absent", "\"\"", null));
+        arguments("visitorId \"\" is absent", "\"\"", null),
+        arguments("a visitorId in upper-case hex is read", "\"5AE8A8B5C0F7E2D1\"", "5AE8A8B5C0F7E2D1"));
+  }
+
+  static Stream<Arguments> malformedVisitorIds() {
+    return Stream.of(
+        arguments("a visitorId one character short", "\"5ae8a8b5c0f7e2d\""),
+        arguments("a visitorId one character long", "\"5ae8a8b5c0f7e2d10\""),
+        arguments("a visitorId sent as a number", "12345"),
+        arguments("a visitorId with a segment operator", "\"5ae8a8b5c0f7e2d1,userId!=x\""),
+        arguments("a visitorId of 16 characters that are not hex", "\"5ae8a8b5c0f7e2dz\""),
+        arguments("a visitorId of full-width digits", "\"\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15"
+            + "\uFF16\uFF17\uFF18\uFF19\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\""));
+  }
+
+  @ParameterizedTest(name = "{0} is left out with a warning")
+  @MethodSource("malformedVisitorIds")
+  void aVisitorIdThatIsNotSixteenHexIsLeftOut(String rule, String json) {
+    ReadResult result = ReadResult.read(ReadResult.oneVisit("\"visitorId\": " + json));
+
+    assertThat(result.onlyVisit().visitorId()).isEmpty();
+    assertThat(result.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.message()).startsWith("visitorId ")
+          .endsWith(" is not 16 hexadecimal characters; left out");
+      assertThat(warning.visitId()).hasValue(2);
+    });
   }
 
   @ParameterizedTest(name = "{0}")
