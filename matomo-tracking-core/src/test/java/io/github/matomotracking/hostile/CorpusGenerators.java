@@ -49,6 +49,14 @@ final class CorpusGenerators {
     add("referrer-host-500k-labels", () -> around(visitWithTailText(102,
         "\"referrerType\":\"website\",\"referrerUrl\":\"https://", "a.", 500_000,
         "example.com/page\"}")));
+    add("string-near-limit-in-url", () -> around(visitWithTailText(102,
+        "\"actionDetails\":[{\"type\":\"action\",\"url\":\"https://shop.example.com/", "p",
+        1_000_000, "\",\"timestamp\":1700003600}]}")));
+    add("string-near-limit-in-title", () -> around(visitWithTailText(102,
+        "\"actionDetails\":[{\"type\":\"action\",\"url\":\"https://shop.example.com/t\","
+            + "\"pageTitle\":\"", "\u05D0", 1_000_000, "\",\"timestamp\":1700003600}]}")));
+    add("string-near-limit-in-action-type", () -> around(visitWithTailText(102,
+        "\"actionDetails\":[{\"type\":\"", "t", 1_000_000, "\",\"timestamp\":1700003600}]}")));
   }
 
   private CorpusGenerators() {}
