@@ -65,7 +65,7 @@ public final class VisitCursor implements Closeable {
     this.parser = parser;
     this.source = source;
     this.httpStatus = httpStatus;
-    this.decoder = new VisitDecoder(parser, options.maxValuesPerVisit());
+    this.decoder = new VisitDecoder(parser, options);
   }
 
   /**

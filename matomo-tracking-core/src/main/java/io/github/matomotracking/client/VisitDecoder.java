@@ -46,9 +46,13 @@ final class VisitDecoder {
   private final JsonParser parser;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
   private final int maxValues;
+  private final int maxChars;
 
   /** JSON values read since {@link #startElement()}. */
   private int values;
+
+  /** Characters of text (values and field names) read since {@link #startElement()}. */
+  private long chars;
 
   /** What was wrong with the current visit's fields (it is kept nonetheless). */
   private final List<String> problems = new ArrayList<>();
@@ -56,14 +60,16 @@ final class VisitDecoder {
   /** The current visit's actions, set when its {@code actionDetails} is read. */
   private List<VisitAction> actions;
 
-  VisitDecoder(JsonParser parser, int maxValuesPerVisit) {
+  VisitDecoder(JsonParser parser, ReaderOptions options) {
     this.parser = parser;
-    this.maxValues = maxValuesPerVisit;
+    this.maxValues = options.maxValuesPerVisit();
+    this.maxChars = options.maxCharsPerVisit();
   }
 
-  /** Starts counting values for a new element of the response (the per-visit limit). */
+  /** Starts counting values and text for a new element of the response (the per-visit limits). */
   void startElement() {
     values = 0;
+    chars = 0;
   }
 
   /**
@@ -87,6 +93,7 @@ final class VisitDecoder {
     JsonNode firstActionNode = null;
 
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      countChars(name.length());
       JsonToken token = parser.nextToken();
       JsonNode value = "actionDetails".equals(name) ? readActionDetails(token) : readValue(token);
       JsonNode previous = raw.replace(name, value);
@@ -226,7 +233,9 @@ final class VisitDecoder {
     }
     switch (token) {
       case VALUE_STRING:
-        return nodes.textNode(parser.getText());
+        String text = parser.getText();
+        countChars(text.length());
+        return nodes.textNode(text);
       case VALUE_NUMBER_INT:
         switch (parser.getNumberType()) {
           case INT:
@@ -247,6 +256,7 @@ final class VisitDecoder {
       case START_OBJECT:
         ObjectNode object = nodes.objectNode();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+          countChars(name.length());
           object.set(name, readValue(parser.nextToken()));
         }
         return object;
@@ -296,6 +306,7 @@ final class VisitDecoder {
     ImmutableVisitAction.Builder action = ImmutableVisitAction.builder().position(index).raw(raw);
     String type = "";
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      countChars(name.length());
       JsonNode value = readValue(parser.nextToken());
       JsonNode previous = raw.replace(name, value);
       if (previous != null) {
@@ -353,6 +364,16 @@ final class VisitDecoder {
       throw new StreamConstraintsException(
           "one element of the response holds more than " + maxValues
               + " JSON values (ReaderOptions.maxValuesPerVisit)",
+          parser.currentLocation());
+    }
+  }
+
+  private void countChars(int length) throws StreamConstraintsException {
+    chars += length;
+    if (chars > maxChars) {
+      throw new StreamConstraintsException(
+          "one element of the response holds more than " + maxChars
+              + " characters of text (ReaderOptions.maxCharsPerVisit)",
           parser.currentLocation());
     }
   }

@@ -44,8 +44,8 @@ final class CorpusGenerators {
         .text("[").repeat(" \n\t\r", 5_000_000).text(GoodVisits.json(101))
         .repeat(" ", 100).text(",").text(GoodVisits.json(102)).repeat("\n", 100).text("]")
         .build());
-    add("matomo-error-2m-ampersands", () -> StreamedBody.builder()
-        .text("{\"result\":\"error\",\"message\":\"").repeat("&", 2_000_000).text("\"}").build());
+    add("matomo-error-1m-ampersands", () -> StreamedBody.builder()
+        .text("{\"result\":\"error\",\"message\":\"").repeat("&", 1_000_000).text("\"}").build());
     add("referrer-host-500k-labels", () -> around(visitWithTailText(102,
         "\"referrerType\":\"website\",\"referrerUrl\":\"https://", "a.", 500_000,
         "example.com/page\"}")));
@@ -57,6 +57,30 @@ final class CorpusGenerators {
             + "\"pageTitle\":\"", "\u05D0", 1_000_000, "\",\"timestamp\":1700003600}]}")));
     add("string-near-limit-in-action-type", () -> around(visitWithTailText(102,
         "\"actionDetails\":[{\"type\":\"", "t", 1_000_000, "\",\"timestamp\":1700003600}]}")));
+    add("string-10mb-ascii-in-url", () -> visitWithTail(102,
+        "\"actionDetails\":[{\"type\":\"action\",\"url\":\"https://shop.example.com/", "x",
+        TEN_MILLION, "\",\"timestamp\":1700003600}]}"));
+    add("string-10mb-two-byte-in-title", () -> visitWithTail(102,
+        "\"actionDetails\":[{\"type\":\"action\",\"pageTitle\":\"", "\u0100", TEN_MILLION,
+        "\",\"timestamp\":1700003600}]}"));
+    add("string-10mb-emoji-in-city", () -> visitWithTail(102, "\"city\":\"", "\uD83D\uDE00",
+        TEN_MILLION / 4, "\"}"));
+    add("many-big-strings-in-one-visit", () -> {
+      StreamedBody.Builder body = StreamedBody.builder().text("[" + GoodVisits.json(101) + ","
+          + "{\"idSite\":1,\"idVisit\":102,\"firstActionTimestamp\":1700000000");
+      for (int i = 0; i < 40; i++) {
+        body.text(",\"dimension" + i + "\":\"").repeat("\u0416", 900_000).text("\"");
+      }
+      return body.text("}," + GoodVisits.json(103) + "]").build();
+    });
+    add("values-bomb-1m-empty-actions", () -> StreamedBody.builder()
+        .text("[" + GoodVisits.json(101) + ",{\"idSite\":1,\"idVisit\":102,"
+            + "\"firstActionTimestamp\":1700000000,\"actionDetails\":[")
+        .repeat("{},", 1_000_000).text("{}]}," + GoodVisits.json(103) + "]").build());
+    add("values-bomb-1m-numbers-in-unknown-field", () -> StreamedBody.builder()
+        .text("[" + GoodVisits.json(101) + ",{\"idSite\":1,\"idVisit\":102,"
+            + "\"firstActionTimestamp\":1700000000,\"x\":[")
+        .repeat("7,", 1_000_000).text("7]}," + GoodVisits.json(103) + "]").build());
   }
 
   private CorpusGenerators() {}
