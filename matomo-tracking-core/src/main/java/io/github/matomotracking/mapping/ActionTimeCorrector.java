@@ -129,6 +129,8 @@ public final class ActionTimeCorrector {
    * @param zone the site's zone
    * @param visitStart the visit's true first action time, which settles daylight-saving overlaps
    * @return the instant
+   * @throws java.time.DateTimeException when the time lies beyond what {@code java.time} can hold
+   *     (about a billion years); {@link #correct} checks the range first
    */
   public static Instant inZone(long shiftedTimestamp, ZoneId zone, Instant visitStart) {
     return Instant.ofEpochSecond(
