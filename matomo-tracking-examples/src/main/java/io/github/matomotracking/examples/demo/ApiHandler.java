@@ -3,7 +3,6 @@ package io.github.matomotracking.examples.demo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.matomotracking.model.VisitKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
@@ -34,7 +32,7 @@ final class ApiHandler implements HttpHandler {
 
   private final byte[] token;
   private final Map<Long, DemoSite> sites;
-  private final ConcurrentSkipListMap<VisitKey, DemoVisit> visits;
+  private final VisitTable visits;
   private final Clock clock;
   private final ZoneId defaultZone;
   private final MatomoJson json;
@@ -47,7 +45,7 @@ final class ApiHandler implements HttpHandler {
   private final AtomicLong bytesReceived = new AtomicLong();
   private final AtomicLong bytesSent = new AtomicLong();
 
-  ApiHandler(String token, Map<Long, DemoSite> sites, ConcurrentSkipListMap<VisitKey, DemoVisit> visits, Clock clock,
+  ApiHandler(String token, Map<Long, DemoSite> sites, VisitTable visits, Clock clock,
       ZoneId defaultZone, MatomoJson json, Duration latency, Consumer<Duration> pause) {
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.sites = sites;
@@ -160,7 +158,7 @@ final class ApiHandler implements HttpHandler {
 
   private void live(HttpExchange exchange, Map<String, String> params, boolean gzip) throws IOException {
     LiveQuery query = LiveQuery.of(params, sites, defaultZone, clock);
-    List<DemoVisit> selected = query.select(visits.values());
+    List<DemoVisit> selected = query.select(visits);
     liveRequests.incrementAndGet();
     Headers.json(exchange, gzip);
     exchange.sendResponseHeaders(200, 0);

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -89,8 +89,9 @@ public final class DemoMatomoServer implements AutoCloseable {
   private final ExecutorService executor;
   private final URI baseUrl;
   private final Map<Long, DemoSite> sites;
-  private final ConcurrentSkipListMap<VisitKey, DemoVisit> visits = new ConcurrentSkipListMap<>();
+  private final VisitTable visits = new VisitTable();
   private final ApiHandler handler;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private DemoMatomoServer(Builder builder) throws IOException {
     Map<Long, DemoSite> siteMap = new TreeMap<>();
@@ -176,7 +177,7 @@ public final class DemoMatomoServer implements AutoCloseable {
       throw new IllegalArgumentException("visit " + visit.visitId() + " belongs to site " + visit.siteId()
           + ", which this server does not have (sites: " + sites.keySet() + ")");
     }
-    visits.put(visit.key(), visit);
+    visits.put(visit);
   }
 
   /**
@@ -196,7 +197,7 @@ public final class DemoMatomoServer implements AutoCloseable {
    * @return the visit, if the table holds it
    */
   public Optional<DemoVisit> visit(long siteId, long visitId) {
-    return Optional.ofNullable(visits.get(VisitKey.of(siteId, visitId)));
+    return visits.get(VisitKey.of(siteId, visitId));
   }
 
   /**
@@ -222,11 +223,13 @@ public final class DemoMatomoServer implements AutoCloseable {
     handler.resetStats();
   }
 
-  /** Stops listening at once and ends the server's threads. */
+  /** Stops listening at once and ends the server's threads; closing again does nothing. */
   @Override
   public void close() {
-    http.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      http.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   @Override

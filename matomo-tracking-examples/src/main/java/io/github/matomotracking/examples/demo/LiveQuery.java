@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The parameters of one {@code Live.getLastVisitsDetails} call and the visits they select, the
@@ -105,41 +103,45 @@ final class LiveQuery {
         !PhpText.truthy(params.get("doNotFetchActions")));
   }
 
-  /** The selected visits, ordered and cut to the page; the list holds references only. */
-  List<DemoVisit> select(Collection<DemoVisit> visits) {
-    Comparator<DemoVisit> order = DemoVisit.BY_LAST_ACTION;
-    if (siteIds.size() > 1) {
-      order = Comparator.comparingLong(DemoVisit::siteId).thenComparing(order);
+  /**
+   * The selected visits, ordered and cut to the page. Each site's visits are read from the
+   * table's index in order, starting at the time bound: no sorting, and the list holds
+   * references only.
+   */
+  List<DemoVisit> select(VisitTable table) {
+    List<Long> order = new ArrayList<>(siteIds);
+    if (order.size() > 1) {
+      order.sort(ascending ? Comparator.naturalOrder() : Comparator.reverseOrder());
     }
-    if (!ascending) {
-      order = order.reversed();
+    long lowest = Math.max(minTimestamp > 0 ? minTimestamp + 1 : Long.MIN_VALUE,
+        from == null ? Long.MIN_VALUE : from.getEpochSecond());
+    long highest = through == null ? Long.MAX_VALUE : through.getEpochSecond();
+    long toSkip = offset;
+    long wanted = limit < 1 ? Long.MAX_VALUE : limit;
+    List<DemoVisit> page = new ArrayList<>();
+    for (long siteId : order) {
+      for (DemoVisit visit : table.range(siteId, lowest, highest, ascending)) {
+        if (!matchesSegment(visit)) {
+          continue;
+        }
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
+        }
+        page.add(visit);
+        if (page.size() >= wanted) {
+          return page;
+        }
+      }
     }
-    return visits.stream()
-        .filter(this::selects)
-        .sorted(order)
-        .skip(offset)
-        .limit(limit < 1 ? Long.MAX_VALUE : limit)
-        .collect(Collectors.toList());
+    return page;
   }
 
   boolean withActions() {
     return withActions;
   }
 
-  private boolean selects(DemoVisit visit) {
-    if (!siteIds.contains(visit.siteId())) {
-      return false;
-    }
-    long last = visit.lastActionTime().getEpochSecond();
-    if (minTimestamp > 0 && last <= minTimestamp) {
-      return false;
-    }
-    if (from != null && last < from.getEpochSecond()) {
-      return false;
-    }
-    if (through != null && last > through.getEpochSecond()) {
-      return false;
-    }
+  private boolean matchesSegment(DemoVisit visit) {
     for (List<SegmentParser.Condition> group : segment) {
       if (group.stream().noneMatch(condition -> matches(visit, condition))) {
         return false;

@@ -65,13 +65,18 @@ final class DemoFixtures {
 
   /** POSTs a form body (and optionally a query string) the way a browser form would. */
   static Raw post(DemoMatomoServer server, String query, String form, boolean gzip) {
+    return post(server, query, form, gzip ? "gzip" : null);
+  }
+
+  /** POSTs a form body with the given {@code Accept-Encoding} header (none when null). */
+  static Raw post(DemoMatomoServer server, String query, String form, String acceptEncoding) {
     URI uri = server.baseUrl().resolve("index.php" + (query.isEmpty() ? "" : "?" + query));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
-    if (gzip) {
-      request.header("Accept-Encoding", "gzip");
+    if (acceptEncoding != null) {
+      request.header("Accept-Encoding", acceptEncoding);
     }
     try {
       HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -128,6 +128,44 @@ class DemoMatomoServerHttpTest {
     assertThat(zipped.wireBytes()).isLessThan(plain.wireBytes() / 3);
   }
 
+  @ParameterizedTest(name = "Accept-Encoding: {0} -> gzip {1}")
+  @CsvSource(delimiter = '|', value = {
+    "gzip | true",
+    "deflate, gzip | true",
+    "GZIP;q=0.5 | true",
+    "gzip;q=0 | false",
+    "deflate | false",
+    "identity | false",
+  })
+  void gzipOnlyWhenAccepted(String acceptEncoding, boolean gzip) {
+    Raw raw = post(server, "", api("SitesManager.getSiteFromId", "idSite=1"), acceptEncoding);
+
+    assertThat(raw.headers().firstValue("Content-Encoding").isPresent()).isEqualTo(gzip);
+    assertThat(json(raw).get("timezone").asText()).isEqualTo("Europe/Paris");
+  }
+
+  @Test
+  void aVisitWithMoreThan500ActionsIsCutAndSaysHowManyWereLeftOut() {
+    DemoVisit template = SAMPLE.visits().get(0);
+    Instant start = DemoFixtures.NOW.minus(Duration.ofHours(5));
+    List<DemoAction> actions = new ArrayList<>();
+    for (int i = 0; i < 512; i++) {
+      actions.add(DemoAction.pageView(start.plusSeconds(i * 10L), "https://www.acme-robotics.example/p/" + i, "P" + i,
+          String.format("p%05d", i), 10 + i, 900_000 + i));
+    }
+    DemoVisit busy = new DemoVisit(1, 99_999, template.visitorId(), null, template.ipAddress(), 1,
+        DemoVisit.Referrer.direct(), DemoVisit.Campaign.NONE, template.geo(), template.device(), actions);
+    try (DemoMatomoServer own = DemoFixtures.server().visits(List.of(busy)).start()) {
+      JsonNode visit = json(post(own, "", api("Live.getLastVisitsDetails", "idSite=1&segment=visitId%3D%3D99999"),
+          false)).get(0);
+
+      assertThat(visit.get("actionDetails").size()).isEqualTo(500);
+      assertThat(visit.get("truncatedActionsCount").asInt()).isEqualTo(12);
+      assertThat(visit.get("actions").asInt()).isEqualTo(512);
+      assertThat(visit.get("lastActionTimestamp").asLong()).isEqualTo(start.plusSeconds(5110).getEpochSecond());
+    }
+  }
+
   @Test
   void visitsAreStreamedNotSentWithAPrecomputedLength() {
     Raw raw = live("idSite=all&filter_limit=-1");
@@ -370,5 +408,16 @@ class DemoMatomoServerHttpTest {
     assertThatThrownBy(() -> server.put(visit(SAMPLE.visits().get(0), 5, 1, Instant.EPOCH)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("site 5");
     assertThat(server.toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void closingStopsListeningAndMayBeRepeated() {
+    DemoMatomoServer closing = DemoFixtures.server().start();
+    java.net.URI address = closing.baseUrl();
+    closing.close();
+    closing.close();
+
+    assertThatThrownBy(() -> new java.net.Socket(address.getHost(), address.getPort()).close())
+        .isInstanceOf(java.io.IOException.class);
   }
 }
