@@ -8,7 +8,6 @@ import io.github.matomotracking.examples.demo.VisitDraft.Kind;
 import io.github.matomotracking.examples.demo.VisitDraft.Step;
 import io.github.matomotracking.examples.demo.VisitDraft.Visitor;
 import io.github.matomotracking.identify.Contact;
-import io.github.matomotracking.model.VisitKey;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +48,7 @@ final class SampleGenerator {
           SampleCatalog.SAN_FRANCISCO);
 
   private final Instant now;
+  private final long seed;
   private final Random random;
   private final Instant windowStart;
   private final Instant latestStart;
@@ -71,6 +71,7 @@ final class SampleGenerator {
 
   SampleGenerator(Instant now, long seed) {
     this.now = now.truncatedTo(ChronoUnit.SECONDS);
+    this.seed = seed;
     this.random = new Random(seed);
     this.windowStart = this.now.minus(Duration.ofDays(60)).plus(Duration.ofHours(1));
     this.latestStart = this.now.minus(Duration.ofMinutes(50));
@@ -80,7 +81,7 @@ final class SampleGenerator {
     Collections.shuffle(names, random);
   }
 
-  SampleSite generate(long seed) {
+  SampleSite generate() {
     coverage();
     formSubmitters();
     twoFormVisitor();

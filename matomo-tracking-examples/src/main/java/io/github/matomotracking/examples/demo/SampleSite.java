@@ -84,7 +84,7 @@ public final class SampleSite {
    * @return the sample
    */
   public static SampleSite generate(Instant now, long seed) {
-    return new SampleGenerator(Objects.requireNonNull(now, "now"), seed).generate(seed);
+    return new SampleGenerator(Objects.requireNonNull(now, "now"), seed).generate();
   }
 
   /**
