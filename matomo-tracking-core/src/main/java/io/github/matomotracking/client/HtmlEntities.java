@@ -28,8 +28,8 @@ final class HtmlEntities {
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c == '&') {
-        int semicolon = text.indexOf(';', i + 2);
-        if (semicolon > 0 && semicolon - i < LONGEST_NUMERIC) {
+        int semicolon = semicolonWithin(text, i + 2, i + LONGEST_NUMERIC);
+        if (semicolon > 0) {
           int codePoint = decodeOne(text, i + 1, semicolon);
           if (codePoint >= 0) {
             out.appendCodePoint(codePoint);
@@ -42,6 +42,21 @@ final class HtmlEntities {
       i++;
     }
     return out.toString();
+  }
+
+  /**
+   * The first ';' from {@code from} before {@code limit}, or -1. The search stops at the longest
+   * entity: searching the whole rest of the text for every '&' made a message of many '&' and no
+   * ';' take quadratic time (a 2 MB message hung the reader).
+   */
+  private static int semicolonWithin(String text, int from, int limit) {
+    int end = Math.min(limit, text.length());
+    for (int i = from; i < end; i++) {
+      if (text.charAt(i) == ';') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The code point of the entity between '&' and ';' (exclusive), or -1 if it is not one. */

@@ -18,9 +18,10 @@ import java.util.function.Consumer;
  * <p><strong>Lenient</strong> where Matomo varies: numbers may come as JSON numbers or texts
  * ({@code 35}, {@code "35"}, {@code "10.0"}); {@code null}, {@code false} and blank texts mean
  * absent; unknown fields, referrer types and action types pass through. A visit object without a
- * usable {@code idSite}, {@code idVisit} or {@code firstActionTimestamp}, or an array element
- * that is not an object, is skipped with a {@link VisitWarning}; a bad optional field is left out
- * with a warning and the visit kept.
+ * usable {@code idSite}, {@code idVisit} or {@code firstActionTimestamp} (a time between 1970 and
+ * 9999), or an array element that is not an object, is skipped with a {@link VisitWarning}; a bad
+ * optional field is left out with a warning and the visit kept; a field given twice in a visit or
+ * action keeps its last value, with a warning.
  *
  * <p><strong>Clear</strong> where the response is wrong: a Matomo error object becomes the typed
  * exception {@link MatomoErrors} chooses; a body that is not JSON (an HTML login page, for

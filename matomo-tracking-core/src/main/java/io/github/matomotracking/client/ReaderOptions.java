@@ -7,49 +7,84 @@ package io.github.matomotracking.client;
  *
  * <p>The whole response is never held in memory (visits are read one at a time), so there is no
  * limit on the number of visits or on the size of the response, only on what one visit may hold.
+ * With the defaults, reading and mapping any response fits in a 64 MB heap.
  *
  * @param maxNestingDepth how deeply arrays and objects may nest (the response array counts as 1;
- *     a real visit needs about 7)
+ *     a real visit needs about 7); at most {@value #MAX_NESTING_DEPTH}, since nested values are
+ *     read recursively
  * @param maxStringLength the longest text value, in characters
  * @param maxNameLength the longest field name, in characters
  * @param maxValuesPerVisit how many JSON values (fields, array entries, nested ones included) one
  *     visit object may hold; a visit with 500 actions holds some tens of thousands
+ * @param maxCharsPerVisit how many characters of text (values and field names together) one visit
+ *     object may hold; a visit with 500 actions holds some hundreds of thousands
  */
 public record ReaderOptions(
-    int maxNestingDepth, int maxStringLength, int maxNameLength, int maxValuesPerVisit) {
+    int maxNestingDepth,
+    int maxStringLength,
+    int maxNameLength,
+    int maxValuesPerVisit,
+    int maxCharsPerVisit) {
 
   /** Default {@link #maxNestingDepth()}: 64. */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
 
-  /** Default {@link #maxStringLength()}: 16 MiB characters. */
-  public static final int DEFAULT_MAX_STRING_LENGTH = 16 * 1024 * 1024;
+  /** The highest {@link #maxNestingDepth()} allowed: 1,000 (deeper risks a stack overflow). */
+  public static final int MAX_NESTING_DEPTH = 1000;
+
+  /** Default {@link #maxStringLength()}: 1 Mi (1,048,576) characters. */
+  public static final int DEFAULT_MAX_STRING_LENGTH = 1024 * 1024;
 
   /** Default {@link #maxNameLength()}: 50,000 characters. */
   public static final int DEFAULT_MAX_NAME_LENGTH = 50_000;
 
-  /** Default {@link #maxValuesPerVisit()}: 1,000,000. */
-  public static final int DEFAULT_MAX_VALUES_PER_VISIT = 1_000_000;
+  /** Default {@link #maxValuesPerVisit()}: 100,000. */
+  public static final int DEFAULT_MAX_VALUES_PER_VISIT = 100_000;
+
+  /** Default {@link #maxCharsPerVisit()}: 4 Mi (4,194,304) characters. */
+  public static final int DEFAULT_MAX_CHARS_PER_VISIT = 4 * 1024 * 1024;
 
   private static final ReaderOptions DEFAULTS =
       new ReaderOptions(
           DEFAULT_MAX_NESTING_DEPTH,
           DEFAULT_MAX_STRING_LENGTH,
           DEFAULT_MAX_NAME_LENGTH,
-          DEFAULT_MAX_VALUES_PER_VISIT);
+          DEFAULT_MAX_VALUES_PER_VISIT,
+          DEFAULT_MAX_CHARS_PER_VISIT);
 
   /**
    * Checks that every limit is usable.
    *
-   * @param maxNestingDepth at least 2 (the array and a visit object)
+   * @param maxNestingDepth from 2 (the array and a visit object) to {@value #MAX_NESTING_DEPTH}
+   * @param maxStringLength at least 1
+   * @param maxNameLength at least 1
+   * @param maxValuesPerVisit at least 1
+   * @param maxCharsPerVisit at least 1
+   */
+  public ReaderOptions {
+    requireAtLeast("maxNestingDepth", maxNestingDepth, 2);
+    if (maxNestingDepth > MAX_NESTING_DEPTH) {
+      throw new IllegalArgumentException("maxNestingDepth must be at most " + MAX_NESTING_DEPTH
+          + ", but was " + maxNestingDepth);
+    }
+    requireAtLeast("maxStringLength", maxStringLength, 1);
+    requireAtLeast("maxNameLength", maxNameLength, 1);
+    requireAtLeast("maxValuesPerVisit", maxValuesPerVisit, 1);
+    requireAtLeast("maxCharsPerVisit", maxCharsPerVisit, 1);
+  }
+
+  /**
+   * Limits with the default {@link #maxCharsPerVisit()} (the form before that limit existed).
+   *
+   * @param maxNestingDepth from 2 to {@value #MAX_NESTING_DEPTH}
    * @param maxStringLength at least 1
    * @param maxNameLength at least 1
    * @param maxValuesPerVisit at least 1
    */
-  public ReaderOptions {
-    requireAtLeast("maxNestingDepth", maxNestingDepth, 2);
-    requireAtLeast("maxStringLength", maxStringLength, 1);
-    requireAtLeast("maxNameLength", maxNameLength, 1);
-    requireAtLeast("maxValuesPerVisit", maxValuesPerVisit, 1);
+  public ReaderOptions(
+      int maxNestingDepth, int maxStringLength, int maxNameLength, int maxValuesPerVisit) {
+    this(maxNestingDepth, maxStringLength, maxNameLength, maxValuesPerVisit,
+        DEFAULT_MAX_CHARS_PER_VISIT);
   }
 
   /**
@@ -68,7 +103,8 @@ public record ReaderOptions(
    * @return the changed copy
    */
   public ReaderOptions withMaxNestingDepth(int value) {
-    return new ReaderOptions(value, maxStringLength, maxNameLength, maxValuesPerVisit);
+    return new ReaderOptions(
+        value, maxStringLength, maxNameLength, maxValuesPerVisit, maxCharsPerVisit);
   }
 
   /**
@@ -78,7 +114,8 @@ public record ReaderOptions(
    * @return the changed copy
    */
   public ReaderOptions withMaxStringLength(int value) {
-    return new ReaderOptions(maxNestingDepth, value, maxNameLength, maxValuesPerVisit);
+    return new ReaderOptions(
+        maxNestingDepth, value, maxNameLength, maxValuesPerVisit, maxCharsPerVisit);
   }
 
   /**
@@ -88,7 +125,8 @@ public record ReaderOptions(
    * @return the changed copy
    */
   public ReaderOptions withMaxNameLength(int value) {
-    return new ReaderOptions(maxNestingDepth, maxStringLength, value, maxValuesPerVisit);
+    return new ReaderOptions(
+        maxNestingDepth, maxStringLength, value, maxValuesPerVisit, maxCharsPerVisit);
   }
 
   /**
@@ -98,7 +136,19 @@ public record ReaderOptions(
    * @return the changed copy
    */
   public ReaderOptions withMaxValuesPerVisit(int value) {
-    return new ReaderOptions(maxNestingDepth, maxStringLength, maxNameLength, value);
+    return new ReaderOptions(
+        maxNestingDepth, maxStringLength, maxNameLength, value, maxCharsPerVisit);
+  }
+
+  /**
+   * A copy with another limit on the text in one visit.
+   *
+   * @param value the new {@link #maxCharsPerVisit()}
+   * @return the changed copy
+   */
+  public ReaderOptions withMaxCharsPerVisit(int value) {
+    return new ReaderOptions(
+        maxNestingDepth, maxStringLength, maxNameLength, maxValuesPerVisit, value);
   }
 
   private static void requireAtLeast(String name, int value, int minimum) {

@@ -65,7 +65,7 @@ public final class VisitCursor implements Closeable {
     this.parser = parser;
     this.source = source;
     this.httpStatus = httpStatus;
-    this.decoder = new VisitDecoder(parser, options.maxValuesPerVisit());
+    this.decoder = new VisitDecoder(parser, options);
   }
 
   /**
@@ -287,6 +287,10 @@ public final class VisitCursor implements Closeable {
     }
     String start = source.startAsText();
     String preview = SafeText.oneLine(start, PREVIEW_CHARS);
+    if (preview.startsWith("<?xml")) {
+      return "Matomo's response is XML, not JSON (Matomo answers in XML when the request lacks"
+          + " format=JSON); it starts with: " + preview;
+    }
     if (preview.startsWith("<")) {
       return "Matomo's response is HTML, not JSON (a login, maintenance or proxy error page?);"
           + " it starts with: " + preview;

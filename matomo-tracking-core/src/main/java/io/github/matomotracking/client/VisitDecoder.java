@@ -32,15 +32,27 @@ import java.util.List;
  */
 final class VisitDecoder {
 
-  private static final long EARLIEST_INSTANT_SECOND = Instant.MIN.getEpochSecond();
-  private static final long LATEST_INSTANT_SECOND = Instant.MAX.getEpochSecond();
+  /**
+   * 1970-01-01T00:00:01Z: the earliest visit time accepted. Epoch 0 is PHP's "no date", and no
+   * Matomo visit happened before 1970.
+   */
+  private static final long EARLIEST_SECOND = 1L;
+
+  /** 9999-12-31T23:59:59Z: the latest visit time accepted (CRM date columns end there). */
+  private static final long LATEST_SECOND = 253_402_300_799L;
+
+  private static final String TIME = "a time in epoch seconds between 1970 and 9999";
 
   private final JsonParser parser;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
   private final int maxValues;
+  private final int maxChars;
 
   /** JSON values read since {@link #startElement()}. */
   private int values;
+
+  /** Characters of text (values and field names) read since {@link #startElement()}. */
+  private long chars;
 
   /** What was wrong with the current visit's fields (it is kept nonetheless). */
   private final List<String> problems = new ArrayList<>();
@@ -48,14 +60,16 @@ final class VisitDecoder {
   /** The current visit's actions, set when its {@code actionDetails} is read. */
   private List<VisitAction> actions;
 
-  VisitDecoder(JsonParser parser, int maxValuesPerVisit) {
+  VisitDecoder(JsonParser parser, ReaderOptions options) {
     this.parser = parser;
-    this.maxValues = maxValuesPerVisit;
+    this.maxValues = options.maxValuesPerVisit();
+    this.maxChars = options.maxCharsPerVisit();
   }
 
-  /** Starts counting values for a new element of the response (the per-visit limit). */
+  /** Starts counting values and text for a new element of the response (the per-visit limits). */
   void startElement() {
     values = 0;
+    chars = 0;
   }
 
   /**
@@ -79,9 +93,13 @@ final class VisitDecoder {
     JsonNode firstActionNode = null;
 
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      countChars(name.length());
       JsonToken token = parser.nextToken();
       JsonNode value = "actionDetails".equals(name) ? readActionDetails(token) : readValue(token);
-      raw.set(name, value);
+      JsonNode previous = raw.replace(name, value);
+      if (previous != null) {
+        problems.add(repeated(name, previous, value));
+      }
       long number;
       String text;
       switch (name) {
@@ -89,7 +107,7 @@ final class VisitDecoder {
         case "idVisit" -> visitNode = value;
         case "firstActionTimestamp" -> firstActionNode = value;
         case "lastActionTimestamp" -> visit.lastActionTime(instant(name, value));
-        case "visitorId" -> visit.visitorId(text(name, value));
+        case "visitorId" -> visit.visitorId(visitorId(value));
         case "userId" -> visit.userId(text(name, value));
         case "visitDuration" -> {
           if ((number = count(name, value)) > INVALID) {
@@ -183,8 +201,7 @@ final class VisitDecoder {
       requiredProblem(why, "idSite", siteNode, siteId, siteKnown, "a positive whole number");
       requiredProblem(why, "idVisit", visitNode, visitId, visitKnown, "a positive whole number");
       requiredProblem(
-          why, "firstActionTimestamp", firstActionNode, firstAction, firstActionUsable,
-          "a time in epoch seconds");
+          why, "firstActionTimestamp", firstActionNode, firstAction, firstActionUsable, TIME);
       warnings.add(warning(position, siteKnown ? siteId : ABSENT, visitKnown ? visitId : ABSENT,
           why.toString()));
       return null;
@@ -216,7 +233,9 @@ final class VisitDecoder {
     }
     switch (token) {
       case VALUE_STRING:
-        return nodes.textNode(parser.getText());
+        String text = parser.getText();
+        countChars(text.length());
+        return nodes.textNode(text);
       case VALUE_NUMBER_INT:
         switch (parser.getNumberType()) {
           case INT:
@@ -237,6 +256,7 @@ final class VisitDecoder {
       case START_OBJECT:
         ObjectNode object = nodes.objectNode();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+          countChars(name.length());
           object.set(name, readValue(parser.nextToken()));
         }
         return object;
@@ -286,8 +306,12 @@ final class VisitDecoder {
     ImmutableVisitAction.Builder action = ImmutableVisitAction.builder().position(index).raw(raw);
     String type = "";
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      countChars(name.length());
       JsonNode value = readValue(parser.nextToken());
-      raw.set(name, value);
+      JsonNode previous = raw.replace(name, value);
+      if (previous != null) {
+        problems.add(repeated("actionDetails[" + index + "]." + name, previous, value));
+      }
       long number;
       switch (name) {
         case "type" -> {
@@ -344,6 +368,16 @@ final class VisitDecoder {
     }
   }
 
+  private void countChars(int length) throws StreamConstraintsException {
+    chars += length;
+    if (chars > maxChars) {
+      throw new StreamConstraintsException(
+          "one element of the response holds more than " + maxChars
+              + " characters of text (ReaderOptions.maxCharsPerVisit)",
+          parser.currentLocation());
+    }
+  }
+
   // ---- visit-level decoding, problems recorded for the warnings ----
 
   private String text(String field, JsonNode value) {
@@ -353,6 +387,34 @@ final class VisitDecoder {
       return null;
     }
     return text;
+  }
+
+  /**
+   * The visitorId: 16 hexadecimal characters or absent. Anything else cannot come from Matomo,
+   * and would be unsafe to put into a segment later (a {@code ,} or {@code ;} rewrites it).
+   */
+  private String visitorId(JsonNode value) {
+    String text = text("visitorId", value);
+    if (text == null || isSixteenHex(text)) {
+      return text;
+    }
+    problems.add("visitorId " + LenientValues.describe(value)
+        + " is not 16 hexadecimal characters; left out");
+    return null;
+  }
+
+  private static boolean isSixteenHex(String text) {
+    if (text.length() != 16) {
+      return false;
+    }
+    for (int i = 0; i < 16; i++) {
+      char c = text.charAt(i);
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!hex) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Latitude and longitude: a JSON number keeps the digits as Matomo wrote them. */
@@ -380,8 +442,7 @@ final class VisitDecoder {
       return null;
     }
     if (!isInstant(seconds)) {
-      problems.add(field + " " + LenientValues.describe(value)
-          + " is not a time in epoch seconds; left out");
+      problems.add(field + " " + LenientValues.describe(value) + " is not " + TIME + "; left out");
       return null;
     }
     return Instant.ofEpochSecond(seconds);
@@ -414,14 +475,21 @@ final class VisitDecoder {
 
   // ---- helpers ----
 
+  /**
+   * A field given twice in one object: JSON leaves its meaning open, PHP never writes it, so the
+   * response is suspect; the last value is used, as most parsers do.
+   */
+  private static String repeated(String field, JsonNode previous, JsonNode last) {
+    return field + " appears more than once (" + LenientValues.describe(previous) + ", then "
+        + LenientValues.describe(last) + "); the last value is used";
+  }
+
   private static ImmutableCampaign.Builder campaign(ImmutableCampaign.Builder builder) {
     return builder != null ? builder : ImmutableCampaign.builder();
   }
 
   private static boolean isInstant(long seconds) {
-    return seconds > INVALID
-        && seconds >= EARLIEST_INSTANT_SECOND
-        && seconds <= LATEST_INSTANT_SECOND;
+    return seconds >= EARLIEST_SECOND && seconds <= LATEST_SECOND;
   }
 
   private static boolean isAbsent(JsonNode value) {

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 /** A contact of the host's CRM, as far as matching form data needs to know it. */
 @Value.Immutable
 @MatomoStyle
-public interface Contact {
+public interface Contact extends ContactDetails {
 
   /** Oldest first, then by id: the order in which equally good matches are preferred. */
   Comparator<Contact> OLDEST_FIRST =
@@ -31,20 +31,8 @@ public interface Contact {
   /** When the contact was created. */
   Instant createdAt();
 
-  /** The full name, trimmed, when not blank. */
-  default Optional<String> trimmedFullName() {
-    return ContactText.trimmed(fullName());
-  }
 
-  /** The email, trimmed, when not blank. */
-  default Optional<String> trimmedEmail() {
-    return ContactText.trimmed(email());
-  }
 
-  /** The phone's digits, when it has any. */
-  default Optional<String> phoneDigits() {
-    return phone().map(ContactText::digits).filter(digits -> !digits.isEmpty());
-  }
 
   /**
    * A contact.

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MatomoStyle
-public interface FormContactData {
+public interface FormContactData extends ContactDetails {
 
   /** The full name as entered. */
   Optional<String> fullName();
@@ -23,20 +23,8 @@ public interface FormContactData {
   /** The phone number as entered, in any format. */
   Optional<String> phone();
 
-  /** The full name, trimmed, when not blank. */
-  default Optional<String> trimmedFullName() {
-    return ContactText.trimmed(fullName());
-  }
 
-  /** The email address, trimmed, when not blank. */
-  default Optional<String> trimmedEmail() {
-    return ContactText.trimmed(email());
-  }
 
-  /** The phone number's digits, when it has any. */
-  default Optional<String> phoneDigits() {
-    return phone().map(ContactText::digits).filter(digits -> !digits.isEmpty());
-  }
 
   /** Rejects data with nothing to match on. */
   @Value.Check

@@ -18,7 +18,8 @@ import io.github.matomotracking.model.VisitAction;
  *
  * Other entries than page views may carry the {@code idpageview} of the page they happened on,
  * which is why only page views are keyed by it. Should two entries of one visit still get the
- * same key, the mapper appends {@code "#" + position} to the later one and warns.
+ * same key, the mapper appends {@code "#" + position} to the later one (again, should that key be
+ * taken too) and warns.
  */
 public final class ActionKeys {
 

@@ -41,7 +41,9 @@ import java.util.OptionalLong;
  * offset is fixed for the whole visit, so a visit spanning a daylight-saving change is off by the
  * change for its later actions.
  *
- * <p>An action without {@code timestamp} gets no time and a problem. Pure and thread-safe.
+ * <p>An action without {@code timestamp} gets no time and a problem, and so does an action whose
+ * time would fall outside the years 1970 to 9999 (a CRM date column holds no other, and
+ * {@code java.time} cannot even represent the extremes of a {@code long}). Pure and thread-safe.
  */
 public final class ActionTimeCorrector {
 
@@ -49,6 +51,15 @@ public final class ActionTimeCorrector {
   private static final int QUARTER_HOUR = 15 * 60;
   private static final int MIN_OFFSET = -12 * 3600;
   private static final int MAX_OFFSET = 14 * 3600;
+
+  /** 1970-01-01T00:00:01Z: the earliest action time kept. */
+  static final long EARLIEST_SECOND = 1L;
+
+  /** 9999-12-31T23:59:59Z: the latest action time kept. */
+  static final long LATEST_SECOND = 253_402_300_799L;
+
+  /** Any zone's offset lies within 18 hours (java.time's limit): the slack for shifted times. */
+  private static final long OFFSET_SLACK = 18L * 3600;
 
   private ActionTimeCorrector() {}
 
@@ -74,10 +85,16 @@ public final class ActionTimeCorrector {
     List<String> problems = new ArrayList<>(0);
     boolean anyTimestamp = false;
     for (int i = 0; i < times.length; i++) {
-      if (actions.get(i).shiftedTimestamp().isPresent()) {
-        anyTimestamp = true;
+      VisitAction action = actions.get(i);
+      OptionalLong timestamp = action.shiftedTimestamp();
+      if (timestamp.isEmpty()) {
+        problems.add("action #" + i + " (" + action.type() + ") has no timestamp; its time is unknown");
+      } else if (!isUsable(timestamp)) {
+        problems.add("action #" + i + " (" + action.type() + ") has the timestamp "
+            + timestamp.getAsLong() + ", not a time between 1970 and 9999;"
+            + " its time is unknown");
       } else {
-        problems.add("action #" + i + " (" + actions.get(i).type() + ") has no timestamp; its time is unknown");
+        anyTimestamp = true;
       }
     }
     if (!anyTimestamp) {
@@ -90,12 +107,46 @@ public final class ActionTimeCorrector {
   }
 
   /**
+   * Whether the action has a timestamp that can be corrected: one within the years 1970 to 9999,
+   * give or take any zone's offset.
+   */
+  private static boolean isUsable(VisitAction action) {
+    return isUsable(action.shiftedTimestamp());
+  }
+
+  /** {@link #isUsable(VisitAction)} for a timestamp already read (one read per action). */
+  private static boolean isUsable(OptionalLong timestamp) {
+    if (timestamp.isEmpty()) {
+      return false;
+    }
+    long shifted = timestamp.getAsLong();
+    return shifted >= EARLIEST_SECOND - OFFSET_SLACK && shifted <= LATEST_SECOND + OFFSET_SLACK;
+  }
+
+  /** The result, once a time the offset pushed just outside 1970..9999 is made unknown too. */
+  private static ActionTimes finish(
+      List<VisitAction> actions, Instant[] times, ActionTimes.Method method,
+      @Nullable ZoneOffset offset, List<String> problems) {
+    for (int i = 0; i < times.length; i++) {
+      Instant time = times[i];
+      if (time != null && (time.getEpochSecond() < EARLIEST_SECOND || time.getEpochSecond() > LATEST_SECOND)) {
+        times[i] = null;
+        problems.add("action #" + i + " (" + actions.get(i).type() + ") would happen at " + time
+            + ", not between 1970 and 9999; its time is unknown");
+      }
+    }
+    return new ActionTimes(times, method, offset, problems);
+  }
+
+  /**
    * The true instant of one shifted timestamp in a zone.
    *
    * @param shiftedTimestamp Matomo's {@code timestamp}: local time written as UTC epoch seconds
    * @param zone the site's zone
    * @param visitStart the visit's true first action time, which settles daylight-saving overlaps
    * @return the instant
+   * @throws java.time.DateTimeException when the time lies beyond what {@code java.time} can hold
+   *     (about a billion years); {@link #correct} checks the range first
    */
   public static Instant inZone(long shiftedTimestamp, ZoneId zone, Instant visitStart) {
     return Instant.ofEpochSecond(
@@ -111,7 +162,7 @@ public final class ActionTimeCorrector {
    */
   static @Nullable Long impliedOffsetSeconds(Visit visit) {
     for (VisitAction action : visit.actions()) {
-      if (PAGE_VIEW.equals(action.type()) && action.shiftedTimestamp().isPresent()) {
+      if (PAGE_VIEW.equals(action.type()) && isUsable(action)) {
         long difference = action.shiftedTimestamp().getAsLong() - visit.firstActionTime().getEpochSecond();
         return Math.floorDiv(difference + QUARTER_HOUR / 2, QUARTER_HOUR) * QUARTER_HOUR;
       }
@@ -126,13 +177,13 @@ public final class ActionTimeCorrector {
     if (rules.isFixedOffset()) {
       ZoneOffset offset = rules.getOffset(Instant.EPOCH);
       subtract(actions, times, offset.getTotalSeconds());
-      return new ActionTimes(times, ActionTimes.Method.SITE_ZONE, offset, problems);
+      return finish(visit.actions(), times, ActionTimes.Method.SITE_ZONE, offset, problems);
     }
     long visitStart = visit.firstActionTime().getEpochSecond();
     ZoneSpans.Span span = spans == null ? null : spans.last(zone);
     for (int i = 0; i < times.length; i++) {
       OptionalLong timestamp = actions.get(i).shiftedTimestamp();
-      if (timestamp.isPresent()) {
+      if (isUsable(timestamp)) {
         long shifted = timestamp.getAsLong();
         if (span == null || !span.contains(shifted)) {
           if (spans != null && (span = ZoneSpans.Span.around(shifted, rules)) != null) {
@@ -144,7 +195,7 @@ public final class ActionTimeCorrector {
             : trueEpochSecond(shifted, rules, visitStart, problems, i, zone));
       }
     }
-    return new ActionTimes(times, ActionTimes.Method.SITE_ZONE, null, problems);
+    return finish(visit.actions(), times, ActionTimes.Method.SITE_ZONE, null, problems);
   }
 
   private static ActionTimes withImpliedOffset(Visit visit, Instant[] times, List<String> problems) {
@@ -153,23 +204,23 @@ public final class ActionTimeCorrector {
       problems.add("the site's time zone is unknown and the visit has no page view with a timestamp "
           + "to infer its UTC offset from; action times are taken as UTC");
       subtract(visit.actions(), times, 0);
-      return new ActionTimes(times, ActionTimes.Method.ASSUMED_UTC, ZoneOffset.UTC, problems);
+      return finish(visit.actions(), times, ActionTimes.Method.ASSUMED_UTC, ZoneOffset.UTC, problems);
     }
     if (implied < MIN_OFFSET || implied > MAX_OFFSET) {
       problems.add("the site's time zone is unknown and the first page view implies a UTC offset of "
           + implied + " seconds, outside UTC-12:00..UTC+14:00; action times are taken as UTC");
       subtract(visit.actions(), times, 0);
-      return new ActionTimes(times, ActionTimes.Method.ASSUMED_UTC, ZoneOffset.UTC, problems);
+      return finish(visit.actions(), times, ActionTimes.Method.ASSUMED_UTC, ZoneOffset.UTC, problems);
     }
     ZoneOffset offset = ZoneOffset.ofTotalSeconds(implied.intValue());
     subtract(visit.actions(), times, offset.getTotalSeconds());
-    return new ActionTimes(times, ActionTimes.Method.IMPLIED_OFFSET, offset, problems);
+    return finish(visit.actions(), times, ActionTimes.Method.IMPLIED_OFFSET, offset, problems);
   }
 
   private static void subtract(List<VisitAction> actions, Instant[] times, long offsetSeconds) {
     for (int i = 0; i < times.length; i++) {
       OptionalLong timestamp = actions.get(i).shiftedTimestamp();
-      if (timestamp.isPresent()) {
+      if (isUsable(timestamp)) {
         times[i] = Instant.ofEpochSecond(timestamp.getAsLong() - offsetSeconds);
       }
     }

@@ -27,7 +27,8 @@ import java.util.Optional;
  *       neither source nor channel).
  *   <li>Take the referrer's host (or its raw text when it is not an absolute URL) and look it up
  *       in Lead source URL: an exact host match first, else the nearest parent domain
- *       ({@code m.facebook.com} matches {@code facebook.com}).
+ *       ({@code m.facebook.com} matches {@code facebook.com}); a host longer than 253
+ *       characters, which no DNS name is, matches nothing.
  *       <ul>
  *         <li>Match: source := the entry's source, <em>replacing</em> a source found in step 2;
  *             if the channel is still empty, channel := that source's default channel.

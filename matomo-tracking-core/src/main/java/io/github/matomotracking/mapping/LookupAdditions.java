@@ -22,6 +22,14 @@ import java.util.Objects;
  */
 public final class LookupAdditions {
 
+  /**
+   * The longest code, name or URL (in characters) that is looked up or added. No Matomo code,
+   * page title or URL is that long; a longer one stays on the session or action as text but gets
+   * no lookup entry, and the mapper warns. A lookup key of megabytes would be copied several times
+   * over to make its id, and no CRM lookup column would hold it.
+   */
+  public static final int MAX_TEXT_LENGTH = 8192;
+
   private final Map<Key, LookupAddition> byKey = new HashMap<>();
   private final List<LookupAddition> all = new ArrayList<>();
   private final List<Key> keys = new ArrayList<>();

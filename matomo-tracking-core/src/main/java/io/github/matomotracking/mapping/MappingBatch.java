@@ -8,6 +8,7 @@ import io.github.matomotracking.model.Visit;
 import io.github.matomotracking.model.VisitAction;
 import io.github.matomotracking.model.VisitWarning;
 import io.github.matomotracking.model.WebAction;
+import io.github.matomotracking.model.WebPageRef;
 import io.github.matomotracking.model.WebSession;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -105,6 +106,9 @@ public final class MappingBatch {
     problems.addAll(times.problems());
 
     WebSession session = session(visit);
+    visit.referrerType().filter(MappingBatch::tooLong).ifPresent(code -> problems.add(
+        "the referrerType is " + code.length() + " characters long, more than "
+            + LookupAdditions.MAX_TEXT_LENGTH + "; it gets no referrer type entry"));
     List<WebAction> actions = actions(visit, times, problems);
 
     List<VisitWarning> warnings = new ArrayList<>(problems.size());
@@ -185,11 +189,25 @@ public final class MappingBatch {
       VisitAction action = received.get(i);
       String key = ActionKeys.naturalKey(action);
       if (!keys.add(key)) {
+        // The suffixed key may itself be taken (idpageviews "x#2", "x", "x"): suffix again.
         String unique = key + '#' + action.position();
+        while (!keys.add(unique)) {
+          unique = unique + '#' + action.position();
+        }
         problems.add("action #" + i + " has the same natural key \"" + key
             + "\" as an earlier action of the visit; it is keyed \"" + unique + "\"");
         key = unique;
-        keys.add(key);
+      }
+      Optional<WebPageRef> webPage = WebPageResolver.resolve(
+          action.url().orElse(null), action.pageTitle().orElse(null), lookups, additions);
+      if (webPage.isEmpty() && action.url().filter(url -> !url.isBlank()).isPresent()) {
+        problems.add("action #" + i + ": its URL or page title is longer than "
+            + LookupAdditions.MAX_TEXT_LENGTH + " characters; it gets no web page");
+      }
+      if (tooLong(action.type())) {
+        problems.add("action #" + i + ": its type is " + action.type().length()
+            + " characters long, more than " + LookupAdditions.MAX_TEXT_LENGTH
+            + "; it gets no action type");
       }
       mapped.add(WebAction.builder()
           .siteId(visit.siteId())
@@ -199,13 +217,16 @@ public final class MappingBatch {
           .naturalKey(key)
           .date(times.at(i))
           .type(actionType(action.type()))
-          .webPage(WebPageResolver.resolve(
-              action.url().orElse(null), action.pageTitle().orElse(null), lookups, additions))
+          .webPage(webPage)
           .url(action.url())
           .title(action.pageTitle().isPresent() ? action.pageTitle() : action.title())
           .build());
     }
     return mapped;
+  }
+
+  private static boolean tooLong(String text) {
+    return text.length() > LookupAdditions.MAX_TEXT_LENGTH;
   }
 
   /** Action types repeat in every visit: resolved once per batch (the snapshot does not change). */

@@ -9,6 +9,9 @@ import java.util.Optional;
 /** The look-ups the source and channel policies share. Null means "none". */
 final class SourceChannelLookups {
 
+  /** The longest DNS name, in characters (RFC 1035: 255 octets on the wire). */
+  static final int LONGEST_HOST = 253;
+
   private SourceChannelLookups() {}
 
   /** The value when present and not blank, stripped; else null. */
@@ -41,10 +44,12 @@ final class SourceChannelLookups {
   /**
    * The Lead source URL entry for a host: the exact host first (case-insensitive), then its
    * parent domains, longest first ({@code a.m.facebook.com}, {@code m.facebook.com},
-   * {@code facebook.com}); a bare top-level label ({@code com}) is never tried on its own.
+   * {@code facebook.com}); a bare top-level label ({@code com}) is never tried on its own. A host
+   * longer than {@value #LONGEST_HOST} characters is no DNS name and matches nothing: trying each
+   * parent of a megabyte of {@code a.a.a...} copied the host once per label, which took hours.
    */
   static @Nullable LeadSource sourceForHost(LookupSnapshot lookups, String host) {
-    if (host.isEmpty()) {
+    if (host.isEmpty() || host.length() > LONGEST_HOST) {
       return null;
     }
     Optional<LeadSource> exact = lookups.sourceByDomain(host);

@@ -12,6 +12,9 @@ import java.util.Optional;
  * {@code example.com/pricing}, see {@link Urls#pageName(String)}). A page missing from the
  * lookup is added; an entry without URL has no web page.
  *
+ * <p>A URL without query, or a name, longer than {@link LookupAdditions#MAX_TEXT_LENGTH}
+ * characters gives no web page.
+ *
  * <p>The query string is cut at the first {@code ?} or {@code #} whatever the URL looks like
  * (unlike the session's referrer URL, which is only cut when absolute): the lookup key must not
  * depend on tracking parameters.
@@ -27,14 +30,20 @@ public final class WebPageResolver {
    * @param pageTitle the action's {@code pageTitle}, may be null
    * @param lookups the lookups
    * @param additions where a missing page is requested
-   * @return the page; empty when the URL is blank
+   * @return the page; empty when the URL is blank, or it or the name is too long
    */
   public static Optional<WebPageRef> resolve(
       @Nullable String url, @Nullable String pageTitle, LookupSnapshot lookups, LookupAdditions additions) {
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
+    if (pageTitle != null && pageTitle.length() > LookupAdditions.MAX_TEXT_LENGTH && !pageTitle.isBlank()) {
+      return Optional.empty();
+    }
     String key = Urls.withoutQuery(url);
+    if (key.length() > LookupAdditions.MAX_TEXT_LENGTH) {
+      return Optional.empty();
+    }
     String name = name(url, pageTitle);
     Optional<WebPage> existing = lookups.webPage(name, key);
     if (existing.isPresent()) {

@@ -146,6 +146,16 @@ class LiveResponseReaderErrorTest {
   }
 
   @Test
+  void anXmlAnswerSaysFormatJsonWasMissing() {
+    assertThatThrownBy(() -> ReadResult.read("\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n"
+        + "<result><row><idSite>1</idSite></row></result>"))
+        .isExactlyInstanceOf(MatomoUnreadableResponseException.class)
+        .hasMessageContaining("XML, not JSON")
+        .hasMessageContaining("format=JSON")
+        .hasMessageNotContaining("HTML");
+  }
+
+  @Test
   void plainTextIsNotJson() {
     assertThatThrownBy(() -> ReadResult.read("Internal error:\r\n\tdatabase\u0007 down"))
         .isExactlyInstanceOf(MatomoUnreadableResponseException.class)

@@ -96,7 +96,32 @@ class LiveResponseReaderLeniencyTest {
         arguments("a visitorId is read", "\"5ae8a8b5c0f7e2d1\"", "5ae8a8b5c0f7e2d1"),
         arguments("visitorId false (anonymous access) is absent", "false", null),
         arguments("visitorId null is absent", "null", null),
-        arguments("visitorId \"\" is absent", "\"\"", null));
+        arguments("visitorId \"\" is absent", "\"\"", null),
+        arguments("a visitorId in upper-case hex is read", "\"5AE8A8B5C0F7E2D1\"", "5AE8A8B5C0F7E2D1"));
+  }
+
+  static Stream<Arguments> malformedVisitorIds() {
+    return Stream.of(
+        arguments("a visitorId one character short", "\"5ae8a8b5c0f7e2d\""),
+        arguments("a visitorId one character long", "\"5ae8a8b5c0f7e2d10\""),
+        arguments("a visitorId sent as a number", "12345"),
+        arguments("a visitorId with a segment operator", "\"5ae8a8b5c0f7e2d1,userId!=x\""),
+        arguments("a visitorId of 16 characters that are not hex", "\"5ae8a8b5c0f7e2dz\""),
+        arguments("a visitorId of full-width digits", "\"\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15"
+            + "\uFF16\uFF17\uFF18\uFF19\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\""));
+  }
+
+  @ParameterizedTest(name = "{0} is left out with a warning")
+  @MethodSource("malformedVisitorIds")
+  void aVisitorIdThatIsNotSixteenHexIsLeftOut(String rule, String json) {
+    ReadResult result = ReadResult.read(ReadResult.oneVisit("\"visitorId\": " + json));
+
+    assertThat(result.onlyVisit().visitorId()).isEmpty();
+    assertThat(result.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.message()).startsWith("visitorId ")
+          .endsWith(" is not 16 hexadecimal characters; left out");
+      assertThat(warning.visitId()).hasValue(2);
+    });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -149,10 +174,21 @@ class LiveResponseReaderLeniencyTest {
             "idSite 0 is not a positive whole number"),
         arguments("a firstActionTimestamp that is no time",
             "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": \"yesterday\"",
-            "firstActionTimestamp \"yesterday\" is not a time in epoch seconds"),
+            "firstActionTimestamp \"yesterday\" is not a time in epoch seconds between 1970 and 9999"),
         arguments("a firstActionTimestamp beyond any date",
             "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": 9000000000000000000",
-            "firstActionTimestamp 9000000000000000000 is not a time in epoch seconds"),
+            "firstActionTimestamp 9000000000000000000 is not a time in epoch seconds between 1970"
+                + " and 9999"),
+        arguments("a firstActionTimestamp in the year 300000",
+            "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": \"9404592000000\"",
+            "firstActionTimestamp \"9404592000000\" is not a time in epoch seconds between 1970"
+                + " and 9999"),
+        arguments("a firstActionTimestamp before 1970",
+            "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": -86400",
+            "firstActionTimestamp -86400 is not a time in epoch seconds between 1970 and 9999"),
+        arguments("a firstActionTimestamp of 0, PHP's \"no date\"",
+            "\"idSite\": 7, \"idVisit\": 8, \"firstActionTimestamp\": 0",
+            "firstActionTimestamp 0 is not a time in epoch seconds between 1970 and 9999"),
         arguments("no ids and no time at all", "\"city\": \"Bonn\"",
             "idSite is missing; idVisit is missing; firstActionTimestamp is missing"));
   }
@@ -264,7 +300,9 @@ class LiveResponseReaderLeniencyTest {
         arguments("epoch seconds as a number", "1700000360", 1700000360L, false),
         arguments("epoch seconds as a text", "\"1700000360\"", 1700000360L, false),
         arguments("null", "null", null, false),
-        arguments("a date text, absent with a warning", "\"2023-11-14 22:19:20\"", null, true));
+        arguments("a date text, absent with a warning", "\"2023-11-14 22:19:20\"", null, true),
+        arguments("the year 300000, absent with a warning", "9404592000000", null, true),
+        arguments("the last second of 9999", "253402300799", 253402300799L, false));
   }
 
   @ParameterizedTest(name = "lastActionTimestamp: {0}")

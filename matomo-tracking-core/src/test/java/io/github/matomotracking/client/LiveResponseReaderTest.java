@@ -190,6 +190,21 @@ class LiveResponseReaderTest {
   }
 
   @Test
+  void warnsAboutAFieldGivenTwiceInAVisitOrAnAction() {
+    ReadResult result = ReadResult.read(ReadResult.oneVisit("\"idVisit\": 9, \"actionDetails\":"
+        + " [{\"type\": \"action\", \"url\": \"https://a.example/\", \"url\": null}]"));
+
+    Visit visit = result.onlyVisit();
+    assertThat(visit.visitId()).as("the last value is used").isEqualTo(9);
+    assertThat(visit.actions().get(0).url()).isEmpty();
+    assertThat(result.warnings()).extracting(warning -> warning.message()).containsExactly(
+        "idVisit appears more than once (2, then 9); the last value is used",
+        "actionDetails[0].url appears more than once (\"https://a.example/\", then null); the last"
+            + " value is used");
+    assertThat(result.warnings()).allSatisfy(warning -> assertThat(warning.visitId()).hasValue(9));
+  }
+
+  @Test
   void ignoresUnknownFieldsOfAnyShapeForTyping() {
     Visit visit = ReadResult.read(ReadResult.oneVisit(
         "\"pluginsIcons\": null, \"nested\": {\"a\": [1, 2.5, true, {\"b\": null}]},"

@@ -153,6 +153,32 @@ class ActionTimeCorrectorTest {
     assertThat(times.problems()).singleElement().asString().contains("action #1", "goal", "no timestamp");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      # rule                                                                    | site zone     | shifted timestamp    | problem
+      the largest long is no time: unknown, with a problem                      | Europe/Paris  | 9223372036854775807  | not a time between 1970 and 9999
+      the smallest usable long is no time either                                | -             | -9223372036854775806 | not a time between 1970 and 9999
+      the year 300000 is beyond any CRM date column: unknown                    | Europe/Paris  | 9404592000000        | not a time between 1970 and 9999
+      the year 300000 without a zone: unknown, not taken as UTC                 | -             | 9404592000000        | not a time between 1970 and 9999
+      a local time of 9999-12-31T23:30 in UTC-1 would be in the year 10000       | UTC-1         | 253402299000         | not between 1970 and 9999
+      """)
+  void anActionTimeOutsideTheYears1970To9999IsUnknownWithAProblem(
+      String rule, String siteZone, long shiftedTimestamp, String problem) {
+    ZoneId zone = siteZone == null ? null : SiteTimeZone.parse(siteZone).orElseThrow();
+    Visit visit = TestVisits.visit()
+        .addActions(
+            TestVisits.pageView(0, "aaaaaa", "https://example.com/", "Home", "2024-01-15T10:00:00"),
+            action(1, "event").shiftedTimestamp(shiftedTimestamp).build())
+        .build();
+
+    ActionTimes times = ActionTimeCorrector.correct(visit, zone);
+
+    assertThat(times.at(0)).as("the page view keeps its time").isPresent();
+    assertThat(times.at(1)).isEmpty();
+    assertThat(times.problems()).singleElement().asString()
+        .contains("action #1", "event", problem, "its time is unknown");
+  }
+
   @Test
   void nothingToCorrectWithoutTimestamps() {
     ActionTimes times = ActionTimeCorrector.correct(TestVisits.visit().build(), null);

@@ -76,6 +76,22 @@ class CreatioSourceChannelPolicyTest {
   }
 
   @Test
+  void aHostLongerThanAnyDnsNameMatchesNoDomainButOneOfMaximalLengthDoes() {
+    String longest = "x" + "a.".repeat(119) + "m.facebook.com"; // 253 characters
+    String tooLong = "a." + longest;
+
+    SourceChannel matched = policy.resolve(
+        SourceChannelInput.builder().referrerUrl("https://" + longest + "/").build(), LOOKUPS);
+    SourceChannel unmatched = policy.resolve(
+        SourceChannelInput.builder().referrerUrl("https://" + tooLong + "/").build(), LOOKUPS);
+
+    assertThat(longest).hasSize(253);
+    assertThat(matched.source()).contains(sourceRef("Facebook"));
+    assertThat(unmatched.source()).contains(sourceRef("Other source"));
+    assertThat(unmatched.channel()).contains(channelRef("Web: referrers"));
+  }
+
+  @Test
   void keepsTheUtmSourceWhenTheLookupsHaveNoOtherSource() {
     TestLookups lookups = TestLookups.withDefaults()
         .leadSource("Partner X", null)

@@ -311,6 +311,56 @@ class VisitMapperTest {
   }
 
   @Test
+  void aRepeatedNaturalKeyWhoseSuffixedFormIsTakenIsSuffixedAgain() {
+    Visit visit = TestVisits.visit()
+        .addActions(
+            pageView(0, "x#2", HOME, "Home", "2024-01-15T10:00:00"),
+            pageView(1, "x", HOME, "Home", "2024-01-15T10:00:05"),
+            pageView(2, "x", HOME, "Home", "2024-01-15T10:00:10"))
+        .build();
+
+    MappedVisit mapped = VisitMapper.standard().map(visit, LOOKUPS, SiteTimeZones.none());
+
+    assertThat(mapped.actions()).extracting(WebAction::naturalKey)
+        .containsExactly("pv:x#2", "pv:x", "pv:x#2#2");
+    assertThat(mapped.warnings()).extracting(VisitWarning::message).singleElement().asString()
+        .contains("action #2", "same natural key \"pv:x\"", "keyed \"pv:x#2#2\"");
+  }
+
+  @Test
+  void textsTooLongForALookupGetNoEntryButStayAsTextWithAWarning() {
+    String longPath = "https://example.com/" + "p".repeat(LookupAdditions.MAX_TEXT_LENGTH);
+    String longCode = "t".repeat(LookupAdditions.MAX_TEXT_LENGTH + 1);
+    Visit visit = TestVisits.visit()
+        .referrerType(longCode)
+        .addActions(
+            pageView(0, "aaaaaa", longPath, "Home", "2024-01-15T10:00:00"),
+            pageView(1, "bbbbbb", HOME, "T".repeat(LookupAdditions.MAX_TEXT_LENGTH + 1),
+                "2024-01-15T10:00:05"),
+            TestVisits.action(2, longCode).url(HOME).shiftedTimestamp(shifted("2024-01-15T10:00:09"))
+                .build(),
+            pageView(3, "cccccc", HOME + "?q=" + "x".repeat(20_000), "Home", "2024-01-15T10:00:10"))
+        .build();
+
+    MappedVisit mapped = VisitMapper.standard().map(visit, LOOKUPS, SiteTimeZones.none());
+
+    assertThat(mapped.actions()).extracting(action -> action.webPage().isPresent())
+        .as("only a long query string is fine: it is not part of the page key")
+        .containsExactly(false, false, true, true);
+    assertThat(mapped.actions().get(0).url()).contains(longPath);
+    assertThat(mapped.actions().get(2).type()).isEqualTo(CodedValue.of(longCode, null));
+    assertThat(mapped.session().referrerType()).contains(CodedValue.of(longCode, null));
+    assertThat(mapped.additions()).allSatisfy(addition -> assertThat(addition.name().length()
+        + addition.code().orElse("").length() + addition.url().orElse("").length())
+        .isLessThan(100));
+    assertThat(mapped.warnings()).extracting(VisitWarning::message).containsExactly(
+        "the referrerType is 8193 characters long, more than 8192; it gets no referrer type entry",
+        "action #0: its URL or page title is longer than 8192 characters; it gets no web page",
+        "action #1: its URL or page title is longer than 8192 characters; it gets no web page",
+        "action #2: its type is 8193 characters long, more than 8192; it gets no action type");
+  }
+
+  @Test
   void aVisitWithoutActionsStillGivesASession() {
     MappedVisit mapped = VisitMapper.standard().map(TestVisits.visit().build(), LOOKUPS, SiteTimeZones.none());
 

@@ -34,6 +34,9 @@ public final class MatomoTrackingCli {
   MatomoTrackingCli(CliSettings settings) {
     register(new MapCommand());
     register(new FetchCommand(settings));
+    register(new ImportCommand(settings));
+    register(new SyncCommand(settings));
+    register(new ExportCommand());
   }
 
   private void register(Command command) {

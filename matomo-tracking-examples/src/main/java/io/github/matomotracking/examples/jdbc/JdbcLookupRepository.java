@@ -1,5 +1,8 @@
 package io.github.matomotracking.examples.jdbc;
 
+import io.github.matomotracking.lookups.ImmutableLookupTables;
+import io.github.matomotracking.lookups.IndexedLookupSnapshot;
+import io.github.matomotracking.lookups.LookupTables;
 import io.github.matomotracking.mapping.LookupSnapshot;
 import io.github.matomotracking.model.ActionType;
 import io.github.matomotracking.model.ChannelCode;
@@ -43,13 +46,15 @@ import javax.sql.DataSource;
  * <p>On first use every empty table is filled from the seed data given to the constructor (say,
  * the default reference data of a fresh CRM), in one transaction. {@link #snapshot()} reads all
  * tables into an immutable indexed snapshot, built by a replaceable factory (by default
- * {@link LookupTablesSnapshot#of}), and keeps it until this repository applies additions, so a
+ * {@link IndexedLookupSnapshot#of}), and keeps it until this repository applies additions, so a
  * snapshot always includes every addition applied through it. Changes made to the tables by
  * others are seen after {@link #refresh()}.
  *
  * <p>{@link #apply(Collection)} inserts the missing entries in one transaction: an entry is
  * skipped when its id exists, or its key does (the code of a referrer or action type, compared
- * case-insensitively; the name and URL of a web page).
+ * case-insensitively; the name and URL of a web page). When a concurrent writer inserts the same
+ * entry first, the transaction fails on the key and is run once more, so concurrent applies of
+ * the same additions all succeed.
  */
 public final class JdbcLookupRepository implements LookupRepository {
 
@@ -171,7 +176,7 @@ public final class JdbcLookupRepository implements LookupRepository {
    * @param seed the entries each empty table starts with
    */
   public JdbcLookupRepository(ConnectionSource source, LookupTables seed) {
-    this(source, seed, LookupTablesSnapshot::of);
+    this(source, seed, IndexedLookupSnapshot::of);
   }
 
   /**
@@ -241,6 +246,20 @@ public final class JdbcLookupRepository implements LookupRepository {
       return;
     }
     ensureSeeded();
+    try {
+      insertMissing(checked);
+    } catch (JdbcStoreException e) {
+      // Another writer inserted one of the entries between our check and our insert (two sync
+      // batches adding the same new page): run again, which now finds it and skips it.
+      if (!(e.getCause() instanceof SQLException sql) || !Jdbc.isConstraintViolation(sql)) {
+        throw e;
+      }
+      insertMissing(checked);
+    }
+    refresh();
+  }
+
+  private void insertMissing(List<LookupAddition> checked) {
     jdbc.transaction("apply of " + checked.size() + " lookup additions", connection -> {
       Map<LookupKind, List<LookupAddition>> missing = new EnumMap<>(LookupKind.class);
       Set<String> seen = new HashSet<>();
@@ -259,7 +278,6 @@ public final class JdbcLookupRepository implements LookupRepository {
           a -> WebPage.of(a.id(), a.name(), a.url().orElseThrow()));
       return null;
     });
-    refresh();
   }
 
   private static LookupAddition check(LookupAddition addition) {

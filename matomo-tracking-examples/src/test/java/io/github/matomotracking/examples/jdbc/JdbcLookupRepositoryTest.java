@@ -1,5 +1,7 @@
 package io.github.matomotracking.examples.jdbc;
 
+import io.github.matomotracking.lookups.IndexedLookupSnapshot;
+import io.github.matomotracking.lookups.LookupTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,6 +46,39 @@ class JdbcLookupRepositoryTest {
 
   private static LookupAddition page(String id, String name, String url) {
     return LookupAddition.builder().kind(LookupKind.WEB_PAGE).id(id).name(name).url(url).build();
+  }
+
+  @Test
+  void concurrentAppliesOfTheSameAdditionsAllSucceedAndStoreEachEntryOnce() throws Exception {
+    JdbcLookupRepository first = new JdbcLookupRepository(database.source(), SEED);
+    JdbcLookupRepository second = new JdbcLookupRepository(database.source(), SEED);
+    first.tables();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 40; round++) {
+        List<LookupAddition> additions = List.of(page("p-" + round, "Page " + round,
+            "https://example.com/" + round), referrerType("rt-" + round, "code-" + round));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Future<?> a = pool.submit(() -> {
+          start.await();
+          first.apply(additions);
+          return null;
+        });
+        java.util.concurrent.Future<?> b = pool.submit(() -> {
+          start.await();
+          second.apply(additions);
+          return null;
+        });
+        a.get();
+        b.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    LookupTables tables = first.tables();
+    assertThat(tables.webPages()).hasSize(40);
+    assertThat(tables.referrerTypes()).hasSize(41);
   }
 
   @Test
@@ -135,7 +170,7 @@ class JdbcLookupRepositoryTest {
     JdbcLookupRepository repository = new JdbcLookupRepository(database.source(), SEED,
         tables -> {
           built.incrementAndGet();
-          return LookupTablesSnapshot.of(tables);
+          return IndexedLookupSnapshot.of(tables);
         });
     LookupSnapshot first = repository.snapshot();
     try (Connection connection = database.source().open();

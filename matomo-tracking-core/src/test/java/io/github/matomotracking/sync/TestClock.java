@@ -1,0 +1,46 @@
+package io.github.matomotracking.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock the test sets; it never moves by itself. */
+public final class TestClock extends Clock {
+
+  private final AtomicReference<Instant> now;
+
+  /**
+   * A clock at an instant.
+   *
+   * @param start the instant
+   */
+  public TestClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
+
+  /**
+   * Sets the time.
+   *
+   * @param instant the new time
+   */
+  public void set(Instant instant) {
+    now.set(instant);
+  }
+
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
