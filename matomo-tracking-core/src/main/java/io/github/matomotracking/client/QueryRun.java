@@ -311,7 +311,7 @@ final class QueryRun implements Iterator<Visit>, AutoCloseable {
 
   private void passWarnings() {
     for (VisitWarning warning : cursor.drainWarnings()) {
-      warnings.accept(warning);
+      warnings.accept(transport.scrubber().scrub(warning));
     }
   }
 
