@@ -8,12 +8,16 @@ import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every text a test run produced, each with where it came from, and the search for a secret in
@@ -77,18 +81,35 @@ final class Haystack {
     }
   }
 
-  /** Every place any form of the secret, or a 12-character piece of one, occurs. */
+  /**
+   * Every place any form of the secret, or a 12-character piece of one, occurs (one hit per
+   * text and needle). Each text is scanned once per needle length, looking its windows up in a
+   * hash set.
+   */
   List<Hit> search(String secret) {
-    Set<String> needles = needles(secret);
+    Map<Integer, Set<String>> byLength = new TreeMap<>();
+    for (String needle : needles(secret)) {
+      byLength.computeIfAbsent(needle.length(), n -> new HashSet<>()).add(needle);
+    }
     List<Hit> hits = new ArrayList<>();
     synchronized (texts) {
       for (Text text : texts) {
-        for (String needle : needles) {
-          int at = text.text().indexOf(needle);
-          if (at >= 0) {
-            int from = Math.max(0, at - 40);
-            int to = Math.min(text.text().length(), at + needle.length() + 40);
-            hits.add(new Hit(text.source(), needle, text.text().substring(from, to)));
+        String body = text.text();
+        Set<String> reported = new HashSet<>();
+        for (Map.Entry<Integer, Set<String>> group : byLength.entrySet()) {
+          int length = group.getKey();
+          BitSet firstChars = new BitSet(65536);
+          group.getValue().forEach(needle -> firstChars.set(needle.charAt(0)));
+          for (int at = 0; at + length <= body.length(); at++) {
+            if (!firstChars.get(body.charAt(at))) {
+              continue;
+            }
+            String window = body.substring(at, at + length);
+            if (group.getValue().contains(window) && reported.add(window)) {
+              int from = Math.max(0, at - 40);
+              int to = Math.min(body.length(), at + length + 40);
+              hits.add(new Hit(text.source(), window, body.substring(from, to)));
+            }
           }
         }
       }

@@ -1,5 +1,6 @@
 package io.github.matomotracking.security;
 
+import io.github.matomotracking.client.fake.Php;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -241,9 +242,7 @@ final class InjectionCorpus {
 
   /** PHP urldecode on UTF-8 text (invalid byte sequences become U+FFFD). */
   static String phpUrlDecodeText(String text) {
-    String bytes = io.github.matomotracking.client.fake.Php.urldecode(
-        io.github.matomotracking.client.fake.Php.bytes(text));
-    return io.github.matomotracking.client.fake.Php.utf8(bytes);
+    return Php.utf8(Php.urldecode(Php.bytes(text)));
   }
 
   // ------------------------------------------------------------------------- visitorIds

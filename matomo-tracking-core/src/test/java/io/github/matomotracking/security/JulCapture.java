@@ -1,5 +1,7 @@
 package io.github.matomotracking.security;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -22,7 +24,7 @@ final class JulCapture implements AutoCloseable {
   private final Level clientLevel = client.getLevel();
   private final Handler handler;
   private int records;
-  private final java.util.Map<String, Integer> byLogger = new java.util.TreeMap<>();
+  private final Map<String, Integer> byLogger = new TreeMap<>();
 
   JulCapture(Haystack haystack) {
     SimpleFormatter formatter = new SimpleFormatter();
@@ -49,8 +51,8 @@ final class JulCapture implements AutoCloseable {
     root.addHandler(handler);
   }
 
-  synchronized java.util.Map<String, Integer> byLogger() {
-    return new java.util.TreeMap<>(byLogger);
+  synchronized Map<String, Integer> byLogger() {
+    return new TreeMap<>(byLogger);
   }
 
   synchronized int records() {

@@ -26,6 +26,7 @@ import io.github.matomotracking.security.InjectionCorpus.UserIdClass;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -206,7 +207,7 @@ class SegmentInjectionTest {
 
   @Test
   void a_userId_that_is_empty_blank_or_too_long_is_refused_before_any_request() {
-    Map<String, String> all = new java.util.LinkedHashMap<>(InjectionCorpus.refusedUserIds());
+    Map<String, String> all = new LinkedHashMap<>(InjectionCorpus.refusedUserIds());
     for (UserIdClass kind : UserIdClass.values()) {
       InjectionCorpus.refusedForms(kind).forEach(value -> all.putIfAbsent(value, kind.name() + " " + show(value)));
     }

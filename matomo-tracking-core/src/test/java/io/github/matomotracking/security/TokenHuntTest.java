@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -114,7 +115,7 @@ class TokenHuntTest {
             + " %d texts searched (%d characters), %d needles, %d hits; control: %d bodies, %d hits%n",
         label, scenarios.size(), requests, records, found.size(), found.characters(),
         Haystack.needles(token).size(), hits.size(), control.size(), controlHits.size());
-    hits.stream().collect(Collectors.groupingBy(Haystack.Hit::source, java.util.TreeMap::new, Collectors.toList()))
+    hits.stream().collect(Collectors.groupingBy(Haystack.Hit::source, TreeMap::new, Collectors.toList()))
         .forEach((source, at) -> System.out.printf("  token found in %s (%d needles), e.g. ...%s...%n", source, at.size(),
             at.get(0).around().replace('\n', ' ')));
     assertThat(controlHits).as("the search finds the token where it belongs").isNotEmpty();
