@@ -126,7 +126,7 @@ final class Transport {
         .POST(HttpRequest.BodyPublishers.ofByteArray(form))
         .build();
     try {
-      return http.send(request, info -> new BodyStream(config.readTimeout()));
+      return http.send(request, bodyHandler(config.readTimeout()));
     } catch (HttpConnectTimeoutException e) {
       throw reported(context, start, observer, new MatomoConnectTimeoutException(
           "no connection to " + origin(target) + " within " + config.connectTimeout().toMillis()
@@ -143,6 +143,16 @@ final class Transport {
       throw reported(context, start, observer, new MatomoTransportException(
           "interrupted while calling " + context.describe(), -1, null, e));
     }
+  }
+
+  /**
+   * The body handler, made in a static method so that it holds only the timeout: java.net.http
+   * may keep the last handler of a pooled connection, and a handler that captured this transport
+   * would keep the HttpClient reachable, so that on Java 17 its threads and connections never
+   * ended after {@link MatomoClient#close()}.
+   */
+  private static HttpResponse.BodyHandler<InputStream> bodyHandler(Duration readTimeout) {
+    return info -> new BodyStream(readTimeout);
   }
 
   private MatomoException reported(
