@@ -90,6 +90,7 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
   private volatile LocalDate today = LocalDate.now(ZoneOffset.UTC);
   private volatile boolean numbersAsStrings;
   private volatile UserIdCollation collation = UserIdCollation.BINARY;
+  private volatile boolean recording = true;
   private int liveRequests;
 
   private FakeMatomo(String token) {
@@ -125,6 +126,7 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     today = LocalDate.now(ZoneOffset.UTC);
     numbersAsStrings = false;
     collation = UserIdCollation.BINARY;
+    recording = true;
     liveRequests = 0;
     return this;
   }
@@ -186,6 +188,12 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     return List.copyOf(received);
   }
 
+  /** Whether requests are recorded (on by default; load tests turn it off to keep memory flat). */
+  public FakeMatomo recordRequests(boolean record) {
+    this.recording = record;
+    return this;
+  }
+
   /** Forgets the requests recorded so far (visits, sites and settings stay). */
   public FakeMatomo forgetRequests() {
     received.clear();
@@ -214,7 +222,9 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     Map<String, String> form = Php.parseForm(body);
     Map<String, String> headers = new LinkedHashMap<>();
     request.getAllHeaderKeys().forEach(name -> headers.put(name.toLowerCase(), request.getHeader(name)));
-    received.add(new Received(request.getUrl(), form, headers, body));
+    if (recording) {
+      received.add(new Received(request.getUrl(), form, headers, body));
+    }
     ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
         .withHeader("Content-Type", "application/json; charset=utf-8");
     if (!token.equals(form.get("token_auth"))) {
