@@ -168,7 +168,7 @@ class SharedClientLoadTest {
 
     assertThat(stuck).as("workers still running after the deadline").isEmpty();
     assertThat(failures).as("queries that did not get exactly their visits").isEmpty();
-    assertThat(counters.perWorker).as("queries completed by each worker").allSatisfy(n -> assertThat(n).isPositive());
+    assertThat(counters.perWorker).as("queries completed by each worker").allSatisfy(n -> assertThat(n.get()).isPositive());
     assertThat(faults.injected()).as("faults injected").isPositive();
     assertThat(counters.retries.get()).as("retries made").isPositive();
     assertThat(logs.records.get()).as("client log records captured").isPositive();
