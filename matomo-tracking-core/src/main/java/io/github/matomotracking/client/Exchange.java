@@ -20,18 +20,20 @@ final class Exchange implements Closeable {
   private final HttpHeaders headers;
   private final BodyStream raw;
   private final long startNanos;
+  private final TokenScrubber scrubber;
   private final Consumer<Exchange> onClose;
   private InputStream decoded;
   private MatomoException failure;
   private boolean closed;
 
   Exchange(RequestContext context, int status, HttpHeaders headers, BodyStream raw, long startNanos,
-      Consumer<Exchange> onClose) {
+      TokenScrubber scrubber, Consumer<Exchange> onClose) {
     this.context = context;
     this.status = status;
     this.headers = headers;
     this.raw = raw;
     this.startNanos = startNanos;
+    this.scrubber = scrubber;
     this.onClose = onClose;
   }
 
@@ -79,10 +81,11 @@ final class Exchange implements Closeable {
 
   /**
    * The exception to report for a failure while reading this body: the body's own I/O failure
-   * (stall, broken connection) wins over what the reader made of it.
+   * (stall, broken connection) wins over what the reader made of it. Its texts are scrubbed of
+   * the token, which a server may have echoed into the body.
    */
   MatomoException translate(RuntimeException readerFailure) {
-    MatomoException mapped = map(readerFailure);
+    MatomoException mapped = scrubber.scrub(map(readerFailure));
     failure = mapped;
     return mapped;
   }

@@ -43,6 +43,10 @@ import java.util.stream.StreamSupport;
  *       {@code T} is followed by pages of {@code minTimestamp=T-1} AND {@code visitId>n} (the
  *       last idVisit received), using only visits of second {@code T}, until that second is
  *       exhausted. Visits come in ascending last-action order per site and segment chunk.
+ *   <li>Only visits whose visitorId or userId is exactly one the query names are handed over:
+ *       Matomo matches userIds under its database collation (usually ignoring case, accents and
+ *       trailing spaces), so it may return look-alikes; they are dropped and counted in
+ *       {@link FetchSummary#filteredOut()}.
  *   <li>A visit is handed over once per query; it comes again only if it changed (a later last
  *       action) while the query ran. Retries resume where the failed response stopped and never
  *       hand over a visit twice.

@@ -234,16 +234,16 @@ public abstract class MatomoClientConfig {
   protected void check() {
     URI url = baseUrl();
     if (!url.isAbsolute() || url.getHost() == null) {
-      throw new IllegalArgumentException("baseUrl must be an absolute URL with a host, got " + url);
+      throw new IllegalArgumentException("baseUrl must be an absolute URL with a host, got " + shown(url));
     }
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new IllegalArgumentException("baseUrl must use https, got " + scheme + ": " + url);
+      throw new IllegalArgumentException("baseUrl must use https, got " + scheme + ": " + shown(url));
     }
     if (scheme.equals("http") && !allowInsecureHttp()) {
       throw new IllegalArgumentException(
           "baseUrl uses plain http, which would send the token in clear text; use https or set"
-              + " allowInsecureHttp(true): " + url);
+              + " allowInsecureHttp(true): " + shown(url));
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
@@ -270,6 +270,30 @@ public abstract class MatomoClientConfig {
                 + "); it must use Redirect.NEVER so the token never follows a redirect elsewhere");
       }
     });
+  }
+
+  /**
+   * A refused base URL as messages show it: without user info, query or fragment, where a token
+   * pasted by mistake would sit.
+   */
+  private static String shown(URI url) {
+    StringBuilder text = new StringBuilder();
+    if (url.getScheme() != null) {
+      text.append(url.getScheme()).append(':');
+    }
+    if (url.getHost() != null) {
+      text.append("//").append(url.getHost()).append(url.getPort() == -1 ? "" : ":" + url.getPort());
+    } else if (url.getRawAuthority() != null || url.toString().startsWith(url.getScheme() + "://")) {
+      text.append("//");
+    }
+    if (url.getRawPath() != null) {
+      text.append(url.getRawPath());
+    }
+    if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null
+        || (url.getHost() == null && url.getRawAuthority() != null)) {
+      text.append(" (user info, query and fragment not shown)");
+    }
+    return text.toString();
   }
 
   private static void requirePositive(String name, Duration value) {

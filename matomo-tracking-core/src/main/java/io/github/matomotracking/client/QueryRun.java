@@ -90,7 +90,10 @@ final class QueryRun implements Iterator<Visit>, AutoCloseable {
     this.chunks = segments.isEmpty()
         ? List.of(Optional.empty())
         : segments.build().stream().map(Optional::of).collect(Collectors.toUnmodifiableList());
-    this.filterByIdentity = hash && !query.userIds().isEmpty();
+    // Matomo compares userIds in MySQL under the table's collation (usually *_general_ci: case,
+    // accents and trailing spaces ignored), so a userId condition can select another user's
+    // visits; with hashed userIds, another user's id may hash alike. Only exact matches pass.
+    this.filterByIdentity = query.hasIdentities();
     this.wantedVisitorIds = query.visitorIds().stream()
         .map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     this.wantedUserIds = Set.copyOf(query.userIds());
@@ -308,7 +311,7 @@ final class QueryRun implements Iterator<Visit>, AutoCloseable {
 
   private void passWarnings() {
     for (VisitWarning warning : cursor.drainWarnings()) {
-      warnings.accept(warning);
+      warnings.accept(transport.scrubber().scrub(warning));
     }
   }
 

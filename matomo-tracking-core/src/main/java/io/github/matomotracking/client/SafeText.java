@@ -56,16 +56,19 @@ final class SafeText {
 
   /**
    * One line of at most {@code maxChars} characters: control characters become spaces, runs of
-   * white space shrink to one space, a cut is marked with an ellipsis, tokens are masked.
+   * white space shrink to one space, tokens are masked, then a cut is marked with an ellipsis.
+   * Masking comes before the cut, so a token that straddles the cut is masked whole rather than
+   * shown in part.
    *
    * @param text any text
    * @param maxChars the longest result before the ellipsis
    * @return the one-line form
    */
   static String oneLine(String text, int maxChars) {
-    StringBuilder line = new StringBuilder(Math.min(text.length(), maxChars) + 1);
+    int seen = maxChars + TOKEN_LIKE_RUN;
+    StringBuilder line = new StringBuilder(Math.min(text.length(), seen) + 1);
     boolean lastWasSpace = true; // drops leading white space
-    boolean cut = false;
+    boolean more = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean space = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\uFEFF';
@@ -76,20 +79,26 @@ final class SafeText {
         lastWasSpace = true;
         continue;
       }
-      if (line.length() >= maxChars) {
-        cut = true;
+      if (line.length() >= seen) {
+        more = true;
         break;
       }
       line.append(c);
       lastWasSpace = false;
     }
-    int end = line.length();
-    while (end > 0 && line.charAt(end - 1) == ' ') {
+    String masked = trimEnd(maskSecrets(trimEnd(line.toString())));
+    if (!more && masked.length() <= maxChars) {
+      return masked;
+    }
+    return trimEnd(masked.substring(0, Math.min(maxChars, masked.length()))) + "\u2026";
+  }
+
+  private static String trimEnd(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == ' ') {
       end--;
     }
-    line.setLength(end);
-    String masked = maskSecrets(line.toString());
-    return cut ? masked + "\u2026" : masked;
+    return text.substring(0, end);
   }
 
   /**

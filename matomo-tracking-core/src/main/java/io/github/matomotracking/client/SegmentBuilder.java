@@ -84,7 +84,7 @@ public final class SegmentBuilder {
    *
    * @param userId the userId the site set (for email clicks: the CRM contact id)
    * @return this builder
-   * @throws IllegalArgumentException if the id is empty or longer than 200 characters
+   * @throws IllegalArgumentException if the id is empty, blank or longer than 200 characters
    */
   public SegmentBuilder userId(String userId) {
     conditions.add(USER_ID + "==" + encodeValue(requireUserId(userId)));
@@ -99,7 +99,7 @@ public final class SegmentBuilder {
    *
    * @param userId the userId
    * @return this builder
-   * @throws IllegalArgumentException if the id is empty or longer than 200 characters
+   * @throws IllegalArgumentException if the id is empty, blank or longer than 200 characters
    */
   public SegmentBuilder userIdViaVisitorId(String userId) {
     conditions.add(VISITOR_ID + "==" + hashUserId(requireUserId(userId)));
@@ -187,12 +187,17 @@ public final class SegmentBuilder {
    *
    * @param userId the id
    * @return the same id
-   * @throws IllegalArgumentException if it is null, empty or longer than 200 characters
+   * @throws IllegalArgumentException if it is null, empty, blank (only white space) or longer
+   *     than 200 characters
    */
   public static String requireUserId(String userId) {
     if (userId == null || userId.isEmpty()) {
       throw new IllegalArgumentException(
           "userId must not be empty (userId== would match every visit without a userId)");
+    }
+    if (LenientValues.isBlank(userId)) {
+      throw new IllegalArgumentException("userId must not be blank, got " + describe(userId)
+          + ": visits with a blank userId are read as having none, so none could match it exactly");
     }
     if (userId.codePointCount(0, userId.length()) > MAX_USER_ID_LENGTH) {
       throw new IllegalArgumentException(

@@ -38,6 +38,7 @@ final class Transport {
   private final Optional<TokenBucket> rateLimit;
   private final ErrorResponses errors;
   private final MatomoClientListener listener;
+  private final TokenScrubber scrubber;
 
   Transport(MatomoClientConfig config, HttpClient http, ErrorResponses errors) {
     this.config = config;
@@ -46,6 +47,12 @@ final class Transport {
     this.rateLimit = config.rateLimit().map(limit -> new TokenBucket(limit, config.clock(), config.sleeper()));
     this.errors = errors;
     this.listener = config.listener();
+    this.scrubber = new TokenScrubber(config.token());
+  }
+
+  /** Masks this client's token in server-made text (see {@link TokenScrubber}). */
+  TokenScrubber scrubber() {
+    return scrubber;
   }
 
   /**
@@ -53,7 +60,8 @@ final class Transport {
    *
    * @param context what the call is about
    * @param params the API parameters (module, method, token and format are added here)
-   * @throws MatomoException for any failure; nothing is left open then
+   * @throws MatomoException for any failure (its texts scrubbed of the token); nothing is left
+   *     open then
    */
   Exchange send(RequestContext context, Map<String, String> params) {
     return send(context, params, event -> {});
@@ -88,16 +96,18 @@ final class Transport {
         }
         if (status >= 200 && status < 300) {
           Exchange exchange = new Exchange(
-              context, status, response.headers(), body, start, done -> finish(done, observer));
+              context, status, response.headers(), body, start, scrubber, done -> finish(done, observer));
           handedOver = true;
           return exchange;
         }
         byte[] errorBody = readErrorBody(body);
-        MatomoException failure = errors.forStatus(
-            context, status, response.headers().firstValue("Retry-After"), errorBody);
+        MatomoException failure = scrubber.scrub(errors.forStatus(
+            context, status, response.headers().firstValue("Retry-After"), errorBody));
         report(context, status, start, body.bytesReceived(), failure, observer);
         throw failure;
       }
+    } catch (MatomoException e) {
+      throw scrubber.scrub(e);
     } finally {
       if (!handedOver) {
         permits.release();
@@ -116,7 +126,7 @@ final class Transport {
         .POST(HttpRequest.BodyPublishers.ofByteArray(form))
         .build();
     try {
-      return http.send(request, info -> new BodyStream(config.readTimeout()));
+      return http.send(request, bodyHandler(config.readTimeout()));
     } catch (HttpConnectTimeoutException e) {
       throw reported(context, start, observer, new MatomoConnectTimeoutException(
           "no connection to " + origin(target) + " within " + config.connectTimeout().toMillis()
@@ -133,6 +143,16 @@ final class Transport {
       throw reported(context, start, observer, new MatomoTransportException(
           "interrupted while calling " + context.describe(), -1, null, e));
     }
+  }
+
+  /**
+   * The body handler, made in a static method so that it holds only the timeout: java.net.http
+   * may keep the last handler of a pooled connection, and a handler that captured this transport
+   * would keep the HttpClient reachable, so that on Java 17 its threads and connections never
+   * ended after {@link MatomoClient#close()}.
+   */
+  private static HttpResponse.BodyHandler<InputStream> bodyHandler(Duration readTimeout) {
+    return info -> new BodyStream(readTimeout);
   }
 
   private MatomoException reported(

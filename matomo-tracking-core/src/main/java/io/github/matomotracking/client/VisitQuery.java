@@ -63,7 +63,8 @@ public abstract class VisitQuery {
   public abstract Set<String> visitorIds();
 
   /**
-   * Visits carrying these userIds (at most 200 characters each, not empty).
+   * Visits carrying these userIds (at most 200 characters each, not blank), compared exactly:
+   * case, accents and spaces count, even where Matomo's database would ignore them.
    *
    * @return the userIds
    */

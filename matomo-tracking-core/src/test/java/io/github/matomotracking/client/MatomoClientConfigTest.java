@@ -68,6 +68,21 @@ class MatomoClientConfigTest {
         .hasMessageContaining("baseUrl");
   }
 
+  @ParameterizedTest(name = "{0} is refused with {1}")
+  @CsvSource({
+      "http://analytics.example.com/?token_auth=SECRET0TOKEN,   http://analytics.example.com/ (user info",
+      "ftp://analytics.example.com/m/?token_auth=SECRET0TOKEN,  ftp://analytics.example.com/m/ (user info",
+      "index.php?token_auth=SECRET0TOKEN,                       got index.php (user info",
+      "http:///?token_auth=SECRET0TOKEN,                        got http:///",
+      "http://matomo:SECRET0TOKEN@analytics.example.com/,       http://analytics.example.com/ (user info"})
+  void a_refused_base_url_is_named_without_its_query_or_user_info_where_a_pasted_token_would_be(
+      String url, String shown) {
+    assertThatThrownBy(() -> valid().baseUrl(URI.create(url)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(shown)
+        .hasMessageNotContaining("SECRET0TOKEN");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "abc def", "abc\ndef", "abc\tdef"})
   void a_blank_token_or_one_with_whitespace_is_refused_without_repeating_it(String token) {

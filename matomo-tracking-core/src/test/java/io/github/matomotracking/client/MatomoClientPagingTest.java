@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
 import io.github.matomotracking.client.fake.MatomoSegmentParser;
+import io.github.matomotracking.client.fake.UserIdCollation;
 import io.github.matomotracking.model.Visit;
 import io.github.matomotracking.model.VisitKey;
 import java.time.Instant;
@@ -310,6 +311,25 @@ class MatomoClientPagingTest {
     assertThat(summary.filteredOut()).isEqualTo(1);
     assertThat(SEGMENTS.parse(FAKE.liveRequests().get(0).form().get("segment")).conditions())
         .containsExactly(new MatomoSegmentParser.Condition("visitorId", "==", aliceHash));
+  }
+
+  @Test
+  void look_alike_userIds_that_a_case_and_accent_insensitive_database_returns_are_dropped_and_counted() {
+    // MySQL's default *_general_ci collation makes Matomo's user_id = 'jose' match these too.
+    FAKE.userIdCollation(UserIdCollation.MYSQL_GENERAL_CI).put(
+        FakeVisit.at(1, 1, visitor(1), T0 + 1).withUserId("Jos\u00E9"),
+        FakeVisit.at(1, 2, visitor(2), T0 + 2).withUserId("jose"),
+        FakeVisit.at(1, 3, visitor(3), T0 + 3).withUserId("JOSE "));
+    List<Visit> got = new ArrayList<>();
+
+    FetchSummary summary;
+    try (MatomoClient client = client(500)) {
+      summary = client.fetch(VisitQuery.builder().sites(Sites.of(1)).addUserIds("jose").build(), got::add);
+    }
+
+    assertThat(summary.visits() + summary.filteredOut()).as("the server returned all three").isEqualTo(3);
+    assertThat(keys(got)).containsExactly(VisitKey.of(1, 2));
+    assertThat(summary.filteredOut()).isEqualTo(2);
   }
 
   @Test

@@ -142,6 +142,14 @@ class SegmentBuilderTest {
         .hasMessageContaining("empty");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {" ", "   ", "\t", "\r\n", "\u00A0", " \u2028 "})
+  void a_blank_userId_is_rejected_because_visits_with_one_are_read_as_having_none(String blank) {
+    assertThatThrownBy(() -> SegmentBuilder.anyOf().userId(blank))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("blank");
+  }
+
   @Test
   void a_userId_of_200_characters_is_accepted_and_one_of_201_is_rejected() {
     String emoji = "\uD83D\uDE00";

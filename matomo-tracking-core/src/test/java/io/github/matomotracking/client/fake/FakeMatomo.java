@@ -89,6 +89,8 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
   private volatile IntConsumer beforeLive = n -> {};
   private volatile LocalDate today = LocalDate.now(ZoneOffset.UTC);
   private volatile boolean numbersAsStrings;
+  private volatile UserIdCollation collation = UserIdCollation.BINARY;
+  private volatile boolean recording = true;
   private int liveRequests;
 
   private FakeMatomo(String token) {
@@ -123,6 +125,8 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     beforeLive = n -> {};
     today = LocalDate.now(ZoneOffset.UTC);
     numbersAsStrings = false;
+    collation = UserIdCollation.BINARY;
+    recording = true;
     liveRequests = 0;
     return this;
   }
@@ -170,9 +174,30 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     return this;
   }
 
+  /**
+   * How {@code userId} conditions compare with stored userIds ({@link UserIdCollation#BINARY} by
+   * default; Matomo on MySQL usually behaves like {@link UserIdCollation#MYSQL_GENERAL_CI}).
+   */
+  public FakeMatomo userIdCollation(UserIdCollation userIdCollation) {
+    this.collation = userIdCollation;
+    return this;
+  }
+
   /** Every request received, in order. */
   public List<Received> requests() {
     return List.copyOf(received);
+  }
+
+  /** Whether requests are recorded (on by default; load tests turn it off to keep memory flat). */
+  public FakeMatomo recordRequests(boolean record) {
+    this.recording = record;
+    return this;
+  }
+
+  /** Forgets the requests recorded so far (visits, sites and settings stay). */
+  public FakeMatomo forgetRequests() {
+    received.clear();
+    return this;
   }
 
   /** The Live requests received, in order. */
@@ -197,7 +222,9 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     Map<String, String> form = Php.parseForm(body);
     Map<String, String> headers = new LinkedHashMap<>();
     request.getAllHeaderKeys().forEach(name -> headers.put(name.toLowerCase(), request.getHeader(name)));
-    received.add(new Received(request.getUrl(), form, headers, body));
+    if (recording) {
+      received.add(new Received(request.getUrl(), form, headers, body));
+    }
     ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
         .withHeader("Content-Type", "application/json; charset=utf-8");
     if (!token.equals(form.get("token_auth"))) {
@@ -311,7 +338,7 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     return text.equals("UTC") ? ZoneOffset.UTC : ZoneId.of(text);
   }
 
-  private static boolean matches(FakeVisit visit, List<List<MatomoSegmentParser.Condition>> clauses) {
+  private boolean matches(FakeVisit visit, List<List<MatomoSegmentParser.Condition>> clauses) {
     for (List<MatomoSegmentParser.Condition> ors : clauses) {
       if (ors.stream().noneMatch(c -> matches(visit, c))) {
         return false;
@@ -320,12 +347,12 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     return true;
   }
 
-  private static boolean matches(FakeVisit visit, MatomoSegmentParser.Condition condition) {
+  private boolean matches(FakeVisit visit, MatomoSegmentParser.Condition condition) {
     switch (condition.name()) {
       case "visitorId":
-        return compareText(visit.visitorId(), condition);
+        return compareText(visit.visitorId(), condition, UserIdCollation.BINARY);
       case "userId":
-        return compareText(visit.userId(), condition);
+        return compareText(visit.userId(), condition, collation);
       case "visitId":
         return compareNumber(visit.visitId(), condition);
       default:
@@ -333,16 +360,16 @@ public final class FakeMatomo implements ResponseDefinitionTransformerV2 {
     }
   }
 
-  private static boolean compareText(String actual, MatomoSegmentParser.Condition condition) {
+  private static boolean compareText(String actual, MatomoSegmentParser.Condition condition, UserIdCollation how) {
     switch (condition.operator()) {
       case "==":
-        return condition.value().equals(actual);
+        return actual != null && how.same(actual, condition.value());
       case "!=":
-        return !condition.value().equals(actual);
+        return actual == null || !how.same(actual, condition.value());
       case MatomoSegmentParser.IS_NULL_OR_EMPTY:
-        return actual == null || actual.isEmpty();
+        return how.isEmpty(actual);
       case MatomoSegmentParser.IS_NOT_NULL_NOR_EMPTY:
-        return actual != null && !actual.isEmpty();
+        return !how.isEmpty(actual);
       default:
         throw new IllegalArgumentException("the fake does not support " + condition.operator() + " on text");
     }
