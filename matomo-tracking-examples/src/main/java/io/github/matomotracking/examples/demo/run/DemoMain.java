@@ -18,6 +18,7 @@ import io.github.matomotracking.identify.Identification;
 import io.github.matomotracking.identify.InMemoryContactDirectory;
 import io.github.matomotracking.identify.PriorityContactMatcher;
 import io.github.matomotracking.lookups.DefaultLookups;
+import io.github.matomotracking.lookups.LookupTables;
 import io.github.matomotracking.sync.SyncConfig;
 import io.github.matomotracking.sync.SyncEngine;
 import io.github.matomotracking.sync.SyncReport;
@@ -206,6 +207,12 @@ public final class DemoMain {
     out.println();
     out.println("3. What the database holds (read back from " + database + ")");
     DatabaseReport.read(stores.sessions()).print(out, names, top);
+    LookupTables seed = DefaultLookups.tables();
+    LookupTables now = stores.lookups().tables();
+    out.printf("Lookup entries the mapper added: %d web pages, %d action types, %d referrer"
+            + " types%n%n", now.webPages().size() - seed.webPages().size(),
+        now.actionTypes().size() - seed.actionTypes().size(),
+        now.referrerTypes().size() - seed.referrerTypes().size());
     out.println("4. Checks, computed from the stored data");
     checks.forEach(check -> out.println("  " + check.line()));
     if (!checksNote.isEmpty()) {
