@@ -11,13 +11,22 @@ import java.util.function.UnaryOperator;
  *
  * @param environment reads an environment variable, null when unset
  * @param clientTuning applied to each client configuration before it is built
+ * @param terminal whether standard output is a terminal (progress may then be redrawn in place)
  */
 record CliSettings(
     Function<String, String> environment,
-    UnaryOperator<ImmutableMatomoClientConfig.Builder> clientTuning) {
+    UnaryOperator<ImmutableMatomoClientConfig.Builder> clientTuning,
+    boolean terminal) {
+
+  /** Settings whose standard output is not a terminal. */
+  CliSettings(Function<String, String> environment,
+      UnaryOperator<ImmutableMatomoClientConfig.Builder> clientTuning) {
+    this(environment, clientTuning, false);
+  }
 
   /** The process environment, clients as configured by the options. */
   static CliSettings system() {
-    return new CliSettings(System.getenv()::get, UnaryOperator.identity());
+    return new CliSettings(System.getenv()::get, UnaryOperator.identity(),
+        System.console() != null);
   }
 }

@@ -11,6 +11,8 @@ final class ExitCode {
   static final int MATOMO_ERROR = 2;
   /** The server could not be reached or kept failing after the retries. */
   static final int UNREACHABLE = 3;
+  /** The demo ran, but a check of its stored data is NOT OK. */
+  static final int CHECK_FAILED = 4;
 
   private ExitCode() {}
 }

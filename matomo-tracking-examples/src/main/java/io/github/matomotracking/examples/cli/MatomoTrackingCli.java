@@ -37,6 +37,7 @@ public final class MatomoTrackingCli {
     register(new ImportCommand(settings));
     register(new SyncCommand(settings));
     register(new ExportCommand());
+    register(new DemoCommand(settings));
   }
 
   private void register(Command command) {
