@@ -80,6 +80,7 @@ final class FaultProxy implements AutoCloseable {
   private final int port;
   private final Object portLock = new Object();
   private ServerSocket listener;
+  private boolean refusing;
   private int refusalsLeft;
   private volatile boolean closed;
 
@@ -120,7 +121,7 @@ final class FaultProxy implements AutoCloseable {
   /** Whether the port is closed right now. */
   boolean refusing() {
     synchronized (portLock) {
-      return listener == null;
+      return refusing;
     }
   }
 
@@ -130,7 +131,7 @@ final class FaultProxy implements AutoCloseable {
    */
   void clientRequestFailed() {
     synchronized (portLock) {
-      if (listener == null && refusalsLeft > 0 && --refusalsLeft == 0) {
+      if (refusing && refusalsLeft > 0 && --refusalsLeft == 0) {
         reopenLocked();
       }
     }
@@ -140,7 +141,7 @@ final class FaultProxy implements AutoCloseable {
   void reopen() {
     synchronized (portLock) {
       refusalsLeft = 0;
-      if (listener == null) {
+      if (refusing) {
         reopenLocked();
       }
     }
@@ -174,6 +175,7 @@ final class FaultProxy implements AutoCloseable {
     for (int attempt = 0; attempt < 50; attempt++) {
       try {
         listener = listen(port);
+        refusing = false;
         startAccepting(listener);
         return;
       } catch (IOException e) {
@@ -189,11 +191,16 @@ final class FaultProxy implements AutoCloseable {
     throw new IllegalStateException("the fault proxy could not listen on port " + port + " again", last);
   }
 
-  /** Closes the port and every open connection; the client's next requests are refused. */
+  /**
+   * Closes the port and every open connection; the client's next requests are refused. A
+   * connection accepted just before, or kept alive, is closed when its next request arrives, so
+   * no request gets through until the port opens again.
+   */
   private void refuse(int times) {
     synchronized (portLock) {
       closeQuietly(listener);
       listener = null;
+      refusing = true;
       refusalsLeft = Math.max(1, times);
     }
     connections.forEach(FaultProxy::closeQuietly);
@@ -214,6 +221,11 @@ final class FaultProxy implements AutoCloseable {
         return;
       }
       connections.add(connection);
+      if (refusing()) {
+        closeQuietly(connection);
+        connections.remove(connection);
+        continue;
+      }
       Thread worker = new Thread(() -> serve(connection), "fault-proxy-" + port);
       worker.setDaemon(true);
       worker.start();
@@ -229,7 +241,7 @@ final class FaultProxy implements AutoCloseable {
       OutputStream out = connection.getOutputStream();
       while (!closed) {
         Request request = Request.read(in);
-        if (request == null) {
+        if (request == null || refusing()) {
           return;
         }
         int number = requests.incrementAndGet();
@@ -435,7 +447,9 @@ final class FaultProxy implements AutoCloseable {
       int[] visits = JsonText.topLevelObjects(body);
       int cut;
       if (visits.length == 0) {
-        cut = (int) Math.floor(position * Math.max(0, body.length - 1));
+        // Somewhere strictly inside: at least one byte is sent, at least one is missing.
+        cut = body.length < 2 ? 0 : 1 + (int) Math.floor(position * (body.length - 1));
+        cut = Math.min(cut, body.length - 1);
       } else {
         int count = visits.length / 2;
         double scaled = position * count;

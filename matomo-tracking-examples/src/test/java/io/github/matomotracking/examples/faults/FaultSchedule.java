@@ -17,6 +17,9 @@ import java.util.Map;
  * @param identitiesPerRequest the engine's identities per request
  * @param visitsPerWriteBatch the engine's visits per write batch
  * @param pageSize the client's page size
+ * @param maxConcurrency the engine's identity batches at a time (2 only in soak runs: the
+ *     order of requests, and so the faults drawn for them, then depends on thread timing, and a
+ *     replay may differ)
  * @param maxAttempts the client's attempts per request
  * @param overlapSeconds the engine's cursor overlap
  * @param framing how the proxy frames its answers
@@ -29,7 +32,7 @@ import java.util.Map;
  * @param jitterSeed the stream the client's backoff jitter is drawn from
  */
 record FaultSchedule(long seed, int identitiesPerRequest, int visitsPerWriteBatch, int pageSize,
-    int maxAttempts, int overlapSeconds, FaultProxy.Framing framing, double requestFaultRate,
+    int maxConcurrency, int maxAttempts, int overlapSeconds, FaultProxy.Framing framing, double requestFaultRate,
     double burstRate, double mutationRate, int mutationVariant, PointFaults.Plan points,
     long requestSeed, long jitterSeed) {
 
@@ -42,14 +45,17 @@ record FaultSchedule(long seed, int identitiesPerRequest, int visitsPerWriteBatc
    * @param seed the seed
    * @param reference how many points of each family an undisturbed run passes (a kill is drawn
    *     in a family chosen at random, up to one and a half times as many of its points)
+   * @param concurrency whether a fifth of the schedules may run two batches at a time
    * @return the schedule
    */
-  static FaultSchedule draw(long seed, Map<PointFaults.Family, Integer> reference) {
+  static FaultSchedule draw(long seed, Map<PointFaults.Family, Integer> reference,
+      boolean concurrency) {
     SplittableRandom random = new SplittableRandom(seed);
     int identities = pick(random, 1, 2, 3, 100);
     int writeBatch = pick(random, 1, 2, 3, 500);
     int pageSize = pick(random, 2, 3, 5, 20);
     int attempts = pick(random, 2, 3, 4);
+    int threads = random.nextInt(5) == 0 && concurrency ? 2 : 1;
     int overlap = random.nextInt(5) == 0 ? 2 + random.nextInt(4) : 1;
     FaultProxy.Framing framing = new FaultProxy.Framing(random.nextInt(5) != 0,
         random.nextBoolean(), random.nextBoolean());
@@ -70,7 +76,8 @@ record FaultSchedule(long seed, int identitiesPerRequest, int visitsPerWriteBatc
     }
     PointFaults.Plan points = new PointFaults.Plan(portRate, random.nextLong(), jdbcRate,
         random.nextLong(), killAt);
-    return new FaultSchedule(seed, identities, writeBatch, pageSize, attempts, overlap, framing,
+    return new FaultSchedule(seed, identities, writeBatch, pageSize, threads, attempts, overlap,
+        framing,
         requestRate, burstRate, mutationRate, variant, points, random.nextLong(), random.nextLong());
   }
 
@@ -82,13 +89,21 @@ record FaultSchedule(long seed, int identitiesPerRequest, int visitsPerWriteBatc
     return values[random.nextInt(values.length)];
   }
 
+  /** The system properties that replay this schedule. */
+  String replay() {
+    return "-Dfaults.seed=" + seed + (maxConcurrency > 1
+        ? " -Dmatomo.soak=true (two batches at a time: a replay may draw other faults)" : "");
+  }
+
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "schedule seed %d: identitiesPerRequest %d,"
-            + " visitsPerWriteBatch %d, pageSize %d, maxAttempts %d, overlap %d s, %s, %s, %s;"
+            + " visitsPerWriteBatch %d, pageSize %d, maxConcurrency %d, maxAttempts %d,"
+            + " overlap %d s, %s, %s, %s;"
             + " HTTP fault rate %.2f (bursts %.2f), port fault rate %.3f, JDBC fault rate %.3f,"
             + " kills at %s; table changes: variant %d at rate %.2f",
-        seed, identitiesPerRequest, visitsPerWriteBatch, pageSize, maxAttempts, overlapSeconds,
+        seed, identitiesPerRequest, visitsPerWriteBatch, pageSize, maxConcurrency, maxAttempts,
+        overlapSeconds,
         framing.keepAlive() ? "keep-alive" : "a connection per request",
         framing.chunked() ? "chunked" : "Content-Length", framing.gzip() ? "gzip" : "identity",
         requestFaultRate, burstRate, points.portRate(), points.jdbcRate(), points.kills(),

@@ -14,9 +14,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Seeded, randomised fault schedules over the whole sync: the real client over HTTP through a
@@ -45,6 +55,8 @@ class FaultScheduleTest {
   static final String SOAK = "matomo.soak";
   static final int DEFAULT_COUNT = 200;
   static final int SOAK_COUNT = 3000;
+  /** The hang guard of one schedule (it takes well under a second). */
+  private static final Duration SCHEDULE_GUARD = Duration.ofSeconds(60);
   /** A run stops collecting after this many failed schedules. */
   private static final int MAX_FAILURES = 5;
   /**
@@ -92,23 +104,48 @@ class FaultScheduleTest {
     }
   }
 
+  /**
+   * Schedules that once failed, replayed on every build. Each is drawn with the reference
+   * counts it was found with, so it stays the same schedule when the fixture changes.
+   */
+  static Stream<Arguments> schedulesThatFoundBugs() {
+    Map<PointFaults.Family, Integer> points = Map.of(PointFaults.Family.PORT, 282,
+        PointFaults.Family.JDBC, 386, PointFaults.Family.OTHER, 96);
+    return Stream.of(
+        Arguments.of("two batches at a time, the process killed during the first read of a"
+            + " site's time zone: the other batch waited for that read forever",
+            -8435950632958110880L, points, true));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("schedulesThatFoundBugs")
+  void aScheduleThatOnceFoundABugNowPasses(String bug, long seed,
+      Map<PointFaults.Family, Integer> points, boolean concurrency) {
+    FaultSchedule schedule = FaultSchedule.draw(seed, points, concurrency);
+    Level level = LIBRARY_LOG.getLevel();
+    LIBRARY_LOG.setLevel(Level.OFF);
+    ScheduleResult result;
+    try {
+      result = Setup.get().run(schedule);
+    } finally {
+      LIBRARY_LOG.setLevel(level);
+    }
+
+    assertThat(result.problems()).as("%s", result.describe()).isEmpty();
+    assertThat(result.kills()).as("the schedule still kills the process").isNotEmpty();
+  }
+
   private static void runAll(long[] seeds, boolean verbose, long baseSeed, FaultTally tally,
       List<ScheduleResult> failures, long[] current) throws IOException {
-    Fixture fixture = new Fixture();
-    ScheduleRunner runner = new ScheduleRunner(fixture);
-    Map<Integer, ScheduleRunner.Reference> references = new HashMap<>();
-    Map<PointFaults.Family, Integer> points =
-        references.computeIfAbsent(0, runner::reference).points();
+    Setup setup = Setup.get();
     List<String> csv = new ArrayList<>();
-    csv.add("seed,passed,http_faults,port_faults,jdbc_faults,kills,table_changes,"
+    csv.add("seed,passed,threads,http_faults,port_faults,jdbc_faults,kills,table_changes,"
         + "client_failures,engine_failures,requests,reruns,checks,violations,lost,duplicated,"
         + "changed,cursor_rows,millis");
     for (long seed : seeds) {
       current[0] = seed;
-      FaultSchedule schedule = FaultSchedule.draw(seed, points);
-      ScheduleRunner.Reference reference =
-          references.computeIfAbsent(schedule.mutationVariant(), runner::reference);
-      ScheduleResult result = runner.run(schedule, reference);
+      FaultSchedule schedule = FaultSchedule.draw(seed, setup.points(), Boolean.getBoolean(SOAK));
+      ScheduleResult result = setup.run(schedule);
       tally.add(result);
       csv.add(csvLine(result));
       if (verbose) {
@@ -126,8 +163,77 @@ class FaultScheduleTest {
     write(csv, summary);
   }
 
+  /** What all schedules of a JVM share: the fixture, the runner and the reference runs. */
+  private static final class Setup {
+    private static Setup instance;
+
+    private final ScheduleRunner runner = new ScheduleRunner(new Fixture());
+    private final Map<Integer, ScheduleRunner.Reference> references = new HashMap<>();
+    private ExecutorService worker = newWorker();
+
+    static synchronized Setup get() {
+      if (instance == null) {
+        instance = new Setup();
+      }
+      return instance;
+    }
+
+    synchronized Map<PointFaults.Family, Integer> points() {
+      return reference(0).points();
+    }
+
+    synchronized ScheduleRunner.Reference reference(int variant) {
+      return references.computeIfAbsent(variant, runner::reference);
+    }
+
+    /** Runs a schedule under its own hang guard. */
+    ScheduleResult run(FaultSchedule schedule) {
+      ScheduleRunner.Reference reference = reference(schedule.mutationVariant());
+      Future<ScheduleResult> result = worker.submit(() -> runner.run(schedule, reference));
+      try {
+        return result.get(SCHEDULE_GUARD.toSeconds(), TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        String threads = threadDump();
+        result.cancel(true);
+        worker.shutdownNow();
+        worker = newWorker();
+        return ScheduleResult.hung(schedule, threads, SCHEDULE_GUARD);
+      } catch (ExecutionException e) {
+        throw new AssertionError("schedule " + schedule.seed() + " threw " + e.getCause()
+            + "; replay with " + schedule.replay(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+
+    private static ExecutorService newWorker() {
+      return Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "fault-schedule");
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+
+    /** The stacks of the threads that run a schedule's story. */
+    private static String threadDump() {
+      StringBuilder text = new StringBuilder();
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        if (thread.getName().startsWith("fault-schedule") || thread.getName().startsWith("matomo-sync")) {
+          text.append("  \"").append(thread.getName()).append("\" ").append(thread.getState())
+              .append('\n');
+          for (StackTraceElement frame : stack) {
+            text.append("      at ").append(frame).append('\n');
+          }
+        }
+      });
+      return text.toString();
+    }
+  }
+
   private static String csvLine(ScheduleResult r) {
     return String.join(",", Long.toString(r.schedule().seed()), Boolean.toString(r.passed()),
+        Integer.toString(r.schedule().maxConcurrency()),
         quoted(r.httpFaults()), quoted(r.portFaults()), quoted(r.jdbcFaults()),
         Integer.toString(r.kills().size()), quoted(r.mutations()), quoted(r.clientFailures()),
         quoted(r.engineFailures()), Integer.toString(r.requests()), Integer.toString(r.reruns()),

@@ -10,6 +10,7 @@ final class FaultTally {
 
   private int schedules;
   private int failed;
+  private int concurrent;
   private final Map<String, Integer> httpFaults = new TreeMap<>();
   private final Map<String, Integer> portFaults = new TreeMap<>();
   private final Map<String, Integer> jdbcFaults = new TreeMap<>();
@@ -33,6 +34,9 @@ final class FaultTally {
     schedules++;
     if (!result.passed()) {
       failed++;
+    }
+    if (result.schedule().maxConcurrency() > 1) {
+      concurrent++;
     }
     addAll(httpFaults, result.httpFaults());
     addAll(portFaults, result.portFaults());
@@ -98,7 +102,8 @@ final class FaultTally {
   synchronized String summary(long baseSeed) {
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT, "fault schedules: %d run, %d failed (base seed %d,"
-        + " %.1f s in schedules)%n", schedules, failed, baseSeed, took.toMillis() / 1000.0));
+        + " %.1f s in schedules; %d with two batches at a time)%n", schedules, failed, baseSeed,
+        took.toMillis() / 1000.0, concurrent));
     text.append("  HTTP faults injected: ").append(sum(httpFaults)).append(' ').append(httpFaults)
         .append('\n');
     text.append("  port failures injected: ").append(sum(portFaults)).append(' ')

@@ -31,7 +31,12 @@ final class Fixture {
   /** The seed of the sample. */
   static final long SAMPLE_SEED = 42;
 
+  /** The second in which the {@link #extraVisits()} all end. */
+  static final Instant SAME_SECOND = Instant.parse("2024-04-30T09:00:00Z");
+
   private final SampleSite sample;
+  private final List<DemoVisit> extraVisits;
+  private final List<DemoVisit> visits;
   private final List<EmailClick> clicks = new ArrayList<>();
   private final List<Identification> forms = new ArrayList<>();
   private final Map<String, Instant> visitorWindowStart = new TreeMap<>();
@@ -40,6 +45,11 @@ final class Fixture {
 
   Fixture() {
     this.sample = SampleSite.generate(NOW, SAMPLE_SEED);
+    long next = sample.visits().stream().mapToLong(DemoVisit::visitId).max().orElse(0) + 1;
+    this.extraVisits = TableMutation.sameSecond(sample, SAME_SECOND, next);
+    List<DemoVisit> all = new ArrayList<>(sample.visits());
+    all.addAll(extraVisits);
+    this.visits = List.copyOf(all);
     for (IdentityEvent event : sample.identities()) {
       if (event.kind() == IdentityEvent.Kind.FORM_SUBMIT) {
         FormSubmission submission = FormSubmission.builder().trackingUserId(event.visitorId())
@@ -100,6 +110,19 @@ final class Fixture {
 
   SampleSite sample() {
     return sample;
+  }
+
+  /**
+   * Visits added to the sample: one per tracked visitor and one more, all ending in
+   * {@link #SAME_SECOND} (see {@link TableMutation#sameSecond}).
+   */
+  List<DemoVisit> extraVisits() {
+    return extraVisits;
+  }
+
+  /** Every visit Matomo holds when a schedule starts: the sample's and the extra ones. */
+  List<DemoVisit> visits() {
+    return visits;
   }
 
   /** The email clicks of the story. */

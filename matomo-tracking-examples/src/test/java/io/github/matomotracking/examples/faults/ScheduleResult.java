@@ -36,6 +36,21 @@ record ScheduleResult(FaultSchedule schedule, Map<String, Integer> httpFaults,
     List<String> violations, int lost, int duplicated, int changed, int cursorDifferences,
     List<String> problems, List<String> log, Duration took) {
 
+  /**
+   * A schedule that gave no result in time: something hangs.
+   *
+   * @param schedule the schedule
+   * @param threads what the threads of the schedule were doing
+   * @param took how long it was given
+   * @return the result
+   */
+  static ScheduleResult hung(FaultSchedule schedule, String threads, Duration took) {
+    return new ScheduleResult(schedule, Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
+        Map.of(), Map.of(), 0, 0, 0, 0, List.of(), 0, 0, 0, 0,
+        List.of("no result within " + took.toSeconds() + " s; the threads were:\n" + threads),
+        List.of(), took);
+  }
+
   /** Whether every target held. */
   boolean passed() {
     return problems.isEmpty();
@@ -54,7 +69,7 @@ record ScheduleResult(FaultSchedule schedule, Map<String, Integer> httpFaults,
   String describe() {
     StringBuilder text = new StringBuilder()
         .append(schedule).append('\n')
-        .append("  replay: -Dfaults.seed=").append(schedule.seed()).append('\n')
+        .append("  replay: ").append(schedule.replay()).append('\n')
         .append("  injected: HTTP ").append(httpFaults).append(", port ").append(portFaults)
         .append(", JDBC ").append(jdbcFaults).append(", kills ").append(kills)
         .append(", table changes ").append(mutations).append('\n')

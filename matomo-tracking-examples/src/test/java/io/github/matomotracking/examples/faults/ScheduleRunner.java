@@ -43,6 +43,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -83,6 +85,13 @@ final class ScheduleRunner {
   private static final Duration PATIENT = Duration.ofSeconds(20);
   private static final Duration STALL = Duration.ofMillis(1000);
   private static final int MAX_RESTARTS = 10;
+
+  /** Stops the demo servers of finished schedules. */
+  private static final ExecutorService CLOSER = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "fault-schedule-closer");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final Fixture fixture;
 
@@ -149,7 +158,8 @@ final class ScheduleRunner {
   ScheduleResult run(FaultSchedule schedule, Reference reference) {
     long started = System.nanoTime();
     try (World world = new World(schedule, schedule.mutationVariant(), fixture.start())) {
-      SyncConfig config = SyncConfig.builder().sites(List.of(1L, 2L)).maxConcurrency(1)
+      SyncConfig config = SyncConfig.builder().sites(List.of(1L, 2L))
+          .maxConcurrency(schedule.maxConcurrency())
           .identitiesPerRequest(schedule.identitiesPerRequest())
           .visitsPerWriteBatch(schedule.visitsPerWriteBatch())
           .cursorOverlap(Duration.ofSeconds(schedule.overlapSeconds()))
@@ -244,9 +254,9 @@ final class ScheduleRunner {
       this.schedule = schedule;
       this.clock = new MutableClock(start);
       this.mutations = fixture.mutations(variant);
-      fixture.sample().visits().forEach(v -> matomo.put(v.key(), v));
-      this.server = DemoMatomoServer.builder(fixture.sample()).token(TOKEN).clock(clock)
-          .threads(4).start();
+      fixture.visits().forEach(v -> matomo.put(v.key(), v));
+      this.server = DemoMatomoServer.builder(fixture.sample()).visits(fixture.extraVisits())
+          .token(TOKEN).clock(clock).threads(4).start();
       String url = "jdbc:h2:mem:faults-" + UUID.randomUUID();
       try {
         this.keepAlive = DriverManager.getConnection(url);
@@ -404,6 +414,9 @@ final class ScheduleRunner {
             proxy.clientRequestFailed();
           }
           clientFailures.merge(failure.getClass().getSimpleName(), 1, Integer::sum);
+          log("client: " + event.apiMethod() + " attempt " + event.attempt() + " failed: "
+              + failure.getClass().getSimpleName() + (failure.isRetryable() ? "" : " (final)")
+              + ": " + failure.getMessage().replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1"));
           check("after a failed request");
         }
         faults.pass(Family.OTHER, "client.onRequest");
@@ -601,7 +614,9 @@ final class ScheduleRunner {
       if (proxy != null) {
         proxy.close();
       }
-      server.close();
+      // The JDK's HttpServer takes up to a second to stop (its dispatcher polls once a second):
+      // stop it in the background rather than make every schedule wait.
+      CLOSER.execute(server::close);
       try {
         keepAlive.close();
       } catch (SQLException e) {

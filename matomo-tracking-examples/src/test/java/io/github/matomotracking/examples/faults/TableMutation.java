@@ -114,6 +114,44 @@ record TableMutation(Kind kind, DemoVisit visit, Instant at) {
     return List.copyOf(changes);
   }
 
+  /**
+   * Visits of tracked visitors that all end in the same second, to be added to the sample: a
+   * query for several visitors then has pages that start, end or lie wholly inside one second,
+   * which is where paging by {@code minTimestamp} must not skip nor repeat a visit.
+   *
+   * @param sample the sample
+   * @param second the second they end in
+   * @param firstVisitId the id of the first of them
+   * @return one visit per tracked visitor, and a second one on the other site for the first
+   */
+  static List<DemoVisit> sameSecond(SampleSite sample, Instant second, long firstVisitId) {
+    SplittableRandom random = new SplittableRandom(second.getEpochSecond());
+    List<String> tracked = sample.identities().stream()
+        .filter(e -> e.kind() == IdentityEvent.Kind.FORM_SUBMIT)
+        .map(IdentityEvent::visitorId).distinct().sorted().collect(Collectors.toList());
+    List<DemoVisit> visits = new ArrayList<>();
+    long id = firstVisitId;
+    long pageId = 8_000_000;
+    for (int i = 0; i <= tracked.size(); i++) {
+      String visitor = tracked.get(i % tracked.size());
+      DemoVisit template = sample.visitsOf(visitor).get(0);
+      long site = i == tracked.size() ? 3 - template.siteId() : template.siteId();
+      List<DemoAction> actions = new ArrayList<>();
+      int pages = 1 + random.nextInt(2);
+      for (int a = 0; a < pages; a++) {
+        DemoAction page = pageViewOf(template, random);
+        actions.add(DemoAction.pageView(second.minusSeconds(60L * (pages - 1 - a)),
+            page.url().orElse("https://www.acme-robotics.example/"),
+            page.text("pageTitle").orElse("Acme Robotics"), pageViewId(random),
+            page.fields().get("pageIdAction") instanceof Long pid ? pid : 1L, pageId++));
+      }
+      visits.add(new DemoVisit(site, id++, visitor, null, template.ipAddress(),
+          template.visitCount(), DemoVisit.Referrer.direct(), DemoVisit.Campaign.NONE,
+          template.geo(), template.device(), actions));
+    }
+    return visits;
+  }
+
   private static DemoAction pageViewOf(DemoVisit visit, SplittableRandom random) {
     List<DemoAction> pages = visit.actions().stream().filter(DemoAction::isPageView)
         .collect(Collectors.toList());
