@@ -188,11 +188,4 @@ record DatabaseDump(Map<String, List<List<Object>>> tables, Map<String, Integer>
     }
     return map;
   }
-
-  /** Rows per table, for reports. */
-  Map<String, Integer> counts() {
-    Map<String, Integer> counts = new TreeMap<>();
-    tables.forEach((table, rows) -> counts.put(table, rows.size()));
-    return counts;
-  }
 }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -419,7 +420,7 @@ final class FaultProxy implements AutoCloseable {
     String apiMethod() {
       for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
         if (pair.startsWith("method=")) {
-          return java.net.URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+          return URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
         }
       }
       return "";

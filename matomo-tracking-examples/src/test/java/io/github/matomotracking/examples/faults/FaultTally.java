@@ -66,10 +66,6 @@ final class FaultTally {
     return counts.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  synchronized int schedules() {
-    return schedules;
-  }
-
   synchronized Map<String, Integer> httpFaults() {
     return new TreeMap<>(httpFaults);
   }
@@ -88,14 +84,6 @@ final class FaultTally {
 
   synchronized Map<String, Integer> mutations() {
     return new TreeMap<>(mutations);
-  }
-
-  synchronized Map<Integer, Integer> reruns() {
-    return new TreeMap<>(reruns);
-  }
-
-  synchronized long checks() {
-    return checks;
   }
 
   /** The summary, one fact per line. */

@@ -4,9 +4,10 @@ import io.github.matomotracking.examples.jdbc.JdbcStoreException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -60,7 +61,7 @@ final class PointFaults {
   record Kill(Family family, int nth) {
     @Override
     public String toString() {
-      return family.name().toLowerCase(java.util.Locale.ROOT) + " point " + nth;
+      return family.name().toLowerCase(Locale.ROOT) + " point " + nth;
     }
   }
 
@@ -183,11 +184,6 @@ final class PointFaults {
   /** Whether the process is dead. */
   synchronized boolean dead() {
     return dead;
-  }
-
-  /** Points passed so far, of all families. */
-  synchronized int points() {
-    return all;
   }
 
   /** Port calls passed so far. */

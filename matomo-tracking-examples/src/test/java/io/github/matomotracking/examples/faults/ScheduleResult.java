@@ -56,15 +56,6 @@ record ScheduleResult(FaultSchedule schedule, Map<String, Integer> httpFaults,
     return problems.isEmpty();
   }
 
-  /** Faults of every kind injected. */
-  int faultsInjected() {
-    return sum(httpFaults) + sum(portFaults) + sum(jdbcFaults) + kills.size();
-  }
-
-  private static int sum(Map<String, Integer> counts) {
-    return counts.values().stream().mapToInt(Integer::intValue).sum();
-  }
-
   /** The schedule, what it injected and what went wrong, for a failure message. */
   String describe() {
     StringBuilder text = new StringBuilder()

@@ -4,11 +4,14 @@ import io.github.matomotracking.examples.demo.DemoAction;
 import io.github.matomotracking.examples.demo.DemoVisit;
 import io.github.matomotracking.examples.demo.IdentityEvent;
 import io.github.matomotracking.examples.demo.SampleSite;
+import io.github.matomotracking.model.VisitKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
@@ -62,8 +65,7 @@ record TableMutation(Kind kind, DemoVisit visit, Instant at) {
         .map(IdentityEvent::visitorId).distinct().sorted().collect(Collectors.toList());
     List<String> unknown = sample.visits().stream().map(DemoVisit::visitorId)
         .filter(v -> !tracked.contains(v)).distinct().sorted().collect(Collectors.toList());
-    java.util.Map<io.github.matomotracking.model.VisitKey, DemoVisit> table =
-        new java.util.LinkedHashMap<>();
+    Map<VisitKey, DemoVisit> table = new LinkedHashMap<>();
     sample.visits().forEach(v -> table.put(v.key(), v));
     long nextVisitId = sample.visits().stream().mapToLong(DemoVisit::visitId).max().orElse(0) + 1000;
     long nextPageId = 9_000_000;
