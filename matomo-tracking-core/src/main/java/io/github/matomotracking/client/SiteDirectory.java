@@ -32,25 +32,35 @@ final class SiteDirectory {
     CompletableFuture<Optional<ZoneId>> mine = new CompletableFuture<>();
     CompletableFuture<Optional<ZoneId>> known = zones.putIfAbsent(siteId, mine);
     if (known != null) {
-      return await(known);
+      return await(siteId, known);
     }
     try {
       Optional<ZoneId> zone = fetchTimeZone(siteId);
       mine.complete(zone);
       return zone;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Whatever ends the read, an Error too (a listener's, an OutOfMemoryError), must release
+      // the callers waiting for it: an entry left incomplete would make every later call for
+      // the site wait forever.
       zones.remove(siteId, mine);
       mine.completeExceptionally(e);
       throw e;
     }
   }
 
-  private static Optional<ZoneId> await(CompletableFuture<Optional<ZoneId>> pending) {
+  /**
+   * Waits for another caller's read. Its MatomoException is this caller's too; an Error ended
+   * that caller's thread, not this one, so this caller then reads the zone itself.
+   */
+  private Optional<ZoneId> await(long siteId, CompletableFuture<Optional<ZoneId>> pending) {
     try {
       return pending.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException) {
         throw (RuntimeException) e.getCause();
+      }
+      if (e.getCause() instanceof Error) {
+        return timeZone(siteId);
       }
       throw e;
     }

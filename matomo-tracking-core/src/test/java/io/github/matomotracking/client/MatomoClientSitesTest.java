@@ -3,9 +3,11 @@ package io.github.matomotracking.client;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.client.fake.FakeMatomo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -13,9 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,82 @@ class MatomoClientSitesTest {
     }
 
     assertThat(FAKE.requests()).hasSize(2);
+  }
+
+  /** An Error of the host's listener, or any other Error, in the middle of a time-zone read. */
+  private static final class ListenerError extends Error {
+    private static final long serialVersionUID = 1L;
+
+    ListenerError() {
+      super("the listener failed hard");
+    }
+  }
+
+  /** Throws an Error from the first request's event; lets the others through. */
+  private MatomoClient clientWhoseListenerFailsOnce(CountDownLatch inFirstRequest,
+      CountDownLatch mayFail) {
+    AtomicBoolean first = new AtomicBoolean(true);
+    return MatomoClient.create(TestSupport.config(wm, clock, sleeper)
+        .listener(new MatomoClientListener() {
+          @Override
+          public void onRequest(MatomoRequestEvent event) {
+            if (first.getAndSet(false)) {
+              inFirstRequest.countDown();
+              try {
+                mayFail.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new ListenerError();
+            }
+          }
+        }).build());
+  }
+
+  // Found by the fault schedules (seed -8435950632958110880 with two batches at a time): a
+  // process "killed" by an Error during the first time-zone read left the site's entry
+  // incomplete, and the other batch waited for it forever.
+  @Test
+  void an_error_during_the_first_read_of_a_zone_leaves_no_later_call_waiting() {
+    CountDownLatch inFirstRequest = new CountDownLatch(1);
+    try (MatomoClient client = clientWhoseListenerFailsOnce(inFirstRequest, new CountDownLatch(0))) {
+      assertThatThrownBy(() -> client.siteTimeZone(1)).isInstanceOf(ListenerError.class);
+
+      Optional<ZoneId> again = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> client.siteTimeZone(1), "a second call waited for the failed first one");
+      assertThat(again).contains(ZoneId.of("Europe/Paris"));
+    }
+    assertThat(FAKE.requests()).hasSize(2);
+  }
+
+  @Test
+  void a_caller_waiting_for_a_read_that_ends_in_an_error_reads_the_zone_itself() throws Exception {
+    CountDownLatch inFirstRequest = new CountDownLatch(1);
+    CountDownLatch mayFail = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (MatomoClient client = clientWhoseListenerFailsOnce(inFirstRequest, mayFail)) {
+      Future<Optional<ZoneId>> reader = pool.submit(() -> client.siteTimeZone(1));
+      inFirstRequest.await();
+      Thread[] waiterThread = new Thread[1];
+      Future<Optional<ZoneId>> waiter = pool.submit(() -> {
+        waiterThread[0] = Thread.currentThread();
+        return client.siteTimeZone(1);
+      });
+      // Let the first read fail only once the second caller waits for it (a hang guard only:
+      // should the waiter never be seen waiting, the read fails anyway after 20 s).
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while ((waiterThread[0] == null || waiterThread[0].getState() != Thread.State.WAITING)
+          && System.nanoTime() < giveUp) {
+        Thread.onSpinWait();
+      }
+      mayFail.countDown();
+
+      assertThatThrownBy(reader::get).hasCauseInstanceOf(ListenerError.class);
+      assertThat(waiter.get(20, TimeUnit.SECONDS)).contains(ZoneId.of("Europe/Paris"));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(FAKE.requests()).as("the waiter asked again").hasSize(2);
   }
 
   @Test
