@@ -2,6 +2,7 @@ package io.github.matomotracking.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.matomotracking.sync.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -65,7 +66,7 @@ class BackoffTest {
 
   @Test
   void retry_after_is_read_as_seconds_or_as_an_http_date() {
-    TestSupport.TestClock clock = new TestSupport.TestClock(Instant.parse("2024-05-01T10:00:00Z"));
+    TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
 
     assertThat(RetryAfter.parse(Optional.of("120"), clock)).contains(Duration.ofSeconds(120));
     assertThat(RetryAfter.parse(Optional.of("Wed, 01 May 2024 10:00:45 GMT"), clock)).contains(Duration.ofSeconds(45));

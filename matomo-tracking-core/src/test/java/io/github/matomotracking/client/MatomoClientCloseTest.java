@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
+import io.github.matomotracking.sync.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -24,7 +25,7 @@ class MatomoClientCloseTest {
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(FAKE))
       .build();
 
-  private final TestSupport.TestClock clock = new TestSupport.TestClock(Instant.ofEpochSecond(1_700_000_000L));
+  private final TestClock clock = new TestClock(Instant.ofEpochSecond(1_700_000_000L));
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
 
   @BeforeEach

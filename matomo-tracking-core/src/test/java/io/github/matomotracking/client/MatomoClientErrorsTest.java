@@ -17,6 +17,7 @@ import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
 import io.github.matomotracking.model.Visit;
 import io.github.matomotracking.model.VisitKey;
+import io.github.matomotracking.sync.TestClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -51,7 +52,7 @@ class MatomoClientErrorsTest {
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(FAKE))
       .build();
 
-  private final TestSupport.TestClock clock = new TestSupport.TestClock(Instant.parse("2024-05-01T10:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
 
   @BeforeEach

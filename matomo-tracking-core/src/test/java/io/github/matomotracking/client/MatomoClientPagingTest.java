@@ -10,6 +10,7 @@ import io.github.matomotracking.client.fake.MatomoSegmentParser;
 import io.github.matomotracking.client.fake.UserIdCollation;
 import io.github.matomotracking.model.Visit;
 import io.github.matomotracking.model.VisitKey;
+import io.github.matomotracking.sync.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class MatomoClientPagingTest {
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(FAKE))
       .build();
 
-  private final TestSupport.TestClock clock = new TestSupport.TestClock(Instant.ofEpochSecond(T0));
+  private final TestClock clock = new TestClock(Instant.ofEpochSecond(T0));
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
 
   @BeforeEach

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
+import io.github.matomotracking.sync.TestClock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +35,7 @@ class MatomoClientRedirectTest {
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
       .build();
 
-  private final TestSupport.TestClock clock = new TestSupport.TestClock(Instant.parse("2024-01-01T00:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
 
   @BeforeEach

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
 import io.github.matomotracking.model.Visit;
+import io.github.matomotracking.sync.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +47,7 @@ class MatomoClientRequestTest {
   @RegisterExtension
   final LogCapture logs = new LogCapture();
 
-  private final TestSupport.TestClock clock = new TestSupport.TestClock(Instant.ofEpochSecond(T0));
+  private final TestClock clock = new TestClock(Instant.ofEpochSecond(T0));
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
 
   @BeforeEach

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.client.fake.FakeMatomo;
+import io.github.matomotracking.sync.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,7 +36,7 @@ class MatomoClientSitesTest {
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(FAKE))
       .build();
 
-  private final TestSupport.TestClock clock = new TestSupport.TestClock(Instant.parse("2024-01-01T00:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
 
   @BeforeEach

@@ -1,12 +1,9 @@
 package io.github.matomotracking.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.matomotracking.sync.TestClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,34 +31,6 @@ final class TestSupport {
         .jitter(() -> 0.5)
         .requestTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(10));
-  }
-
-  /** A clock that only moves when told (or when the recording sleeper sleeps). */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   /** Records each wait and advances the test clock by it, without waiting. */

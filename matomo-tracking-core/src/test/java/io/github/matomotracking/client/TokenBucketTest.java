@@ -2,13 +2,14 @@ package io.github.matomotracking.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.matomotracking.sync.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
 
-  private final TestSupport.TestClock clock = new TestSupport.TestClock(Instant.parse("2024-01-01T00:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
 
   @Test

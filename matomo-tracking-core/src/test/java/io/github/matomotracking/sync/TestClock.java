@@ -1,6 +1,7 @@
 package io.github.matomotracking.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,6 +28,15 @@ public final class TestClock extends Clock {
    */
   public void set(Instant instant) {
     now.set(instant);
+  }
+
+  /**
+   * Moves the time forward (or back, for a negative amount).
+   *
+   * @param by how far
+   */
+  public void advance(Duration by) {
+    now.updateAndGet(instant -> instant.plus(by));
   }
 
   @Override

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.matomotracking.sync.SyncFlow;
 import io.github.matomotracking.sync.SyncReport;
-import java.time.Clock;
+import io.github.matomotracking.sync.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,29 +21,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DailySyncScheduleTest {
 
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    Instant now;
-
-    TestClock(String start) {
-      now = Instant.parse(start);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private final ManualScheduledExecutor executor = new ManualScheduledExecutor();
   private final List<SyncReport> reports = new ArrayList<>();
@@ -70,12 +45,12 @@ class DailySyncScheduleTest {
 
   @Test
   void startingPlansTheRefreshAt0200AndTheEmailClicksAt0230Utc() {
-    TestClock clock = new TestClock("2025-05-01T01:00:00Z");
+    TestClock clock = new TestClock(Instant.parse("2025-05-01T01:00:00Z"));
     DailySyncSchedule schedule = new DailySyncSchedule(executor, clock, List.of(
         new DailySyncSchedule.Job("refresh", DailySyncSchedule.REFRESH_AT,
-            () -> report(SyncFlow.REFRESH, clock.now)),
+            () -> report(SyncFlow.REFRESH, clock.instant())),
         new DailySyncSchedule.Job("email clicks", DailySyncSchedule.EMAIL_CLICKS_AT,
-            () -> report(SyncFlow.EMAIL_CLICK_CONTACTS, clock.now))), reports::add);
+            () -> report(SyncFlow.EMAIL_CLICK_CONTACTS, clock.instant()))), reports::add);
 
     schedule.start();
 
@@ -85,17 +60,17 @@ class DailySyncScheduleTest {
 
   @Test
   void aRunDeliversItsReportAndPlansTheNextOneFromTheClock() {
-    TestClock clock = new TestClock("2025-05-01T01:00:00Z");
+    TestClock clock = new TestClock(Instant.parse("2025-05-01T01:00:00Z"));
     AtomicInteger runs = new AtomicInteger();
     DailySyncSchedule schedule = new DailySyncSchedule(executor, clock, List.of(
         new DailySyncSchedule.Job("refresh", LocalTime.of(2, 0), () -> {
           runs.incrementAndGet();
-          clock.now = clock.now.plus(Duration.ofMinutes(7)); // the run takes seven minutes
-          return report(SyncFlow.REFRESH, clock.now);
+          clock.advance(Duration.ofMinutes(7)); // the run takes seven minutes
+          return report(SyncFlow.REFRESH, clock.instant());
         })), reports::add);
     schedule.start();
 
-    clock.now = Instant.parse("2025-05-01T02:00:00Z");
+    clock.set(Instant.parse("2025-05-01T02:00:00Z"));
     executor.pending().get(0).run();
 
     assertThat(runs).hasValue(1);
@@ -103,20 +78,20 @@ class DailySyncScheduleTest {
     assertThat(executor.pending()).singleElement().satisfies(next ->
         assertThat(next.delay).isEqualTo(Duration.ofHours(24).minusMinutes(7)));
 
-    clock.now = Instant.parse("2025-05-02T02:00:00Z");
+    clock.set(Instant.parse("2025-05-02T02:00:00Z"));
     executor.pending().get(0).run();
     assertThat(runs).hasValue(2);
   }
 
   @Test
   void anExecutorFiringALittleEarlyDoesNotRunTheJobTwiceThatDay() {
-    TestClock clock = new TestClock("2025-05-01T01:00:00Z");
+    TestClock clock = new TestClock(Instant.parse("2025-05-01T01:00:00Z"));
     DailySyncSchedule schedule = new DailySyncSchedule(executor, clock, List.of(
         new DailySyncSchedule.Job("refresh", LocalTime.of(2, 0),
-            () -> report(SyncFlow.REFRESH, clock.now))), reports::add);
+            () -> report(SyncFlow.REFRESH, clock.instant()))), reports::add);
     schedule.start();
 
-    clock.now = Instant.parse("2025-05-01T01:59:59.900Z");
+    clock.set(Instant.parse("2025-05-01T01:59:59.900Z"));
     executor.pending().get(0).run();
 
     assertThat(executor.pending()).singleElement().satisfies(next ->
@@ -125,20 +100,20 @@ class DailySyncScheduleTest {
 
   @Test
   void aRunThatThrowsIsPlannedAgainForTheNextDay() {
-    TestClock clock = new TestClock("2025-05-01T01:00:00Z");
+    TestClock clock = new TestClock(Instant.parse("2025-05-01T01:00:00Z"));
     AtomicInteger calls = new AtomicInteger();
     DailySyncSchedule schedule = new DailySyncSchedule(executor, clock, List.of(
         new DailySyncSchedule.Job("refresh", LocalTime.of(2, 0), () -> {
           if (calls.incrementAndGet() == 1) {
             throw new IllegalStateException("the database is down");
           }
-          return report(SyncFlow.REFRESH, clock.now);
+          return report(SyncFlow.REFRESH, clock.instant());
         })), reports::add);
     schedule.start();
 
-    clock.now = Instant.parse("2025-05-01T02:00:00Z");
+    clock.set(Instant.parse("2025-05-01T02:00:00Z"));
     executor.pending().get(0).run();
-    clock.now = Instant.parse("2025-05-02T02:00:00Z");
+    clock.set(Instant.parse("2025-05-02T02:00:00Z"));
     executor.pending().get(0).run();
 
     assertThat(calls).hasValue(2);
@@ -148,15 +123,15 @@ class DailySyncScheduleTest {
 
   @Test
   void closingCancelsWhatIsPlannedAndAnInFlightRunPlansNothingMore() {
-    TestClock clock = new TestClock("2025-05-01T01:00:00Z");
+    TestClock clock = new TestClock(Instant.parse("2025-05-01T01:00:00Z"));
     DailySyncSchedule[] self = new DailySyncSchedule[1];
     self[0] = new DailySyncSchedule(executor, clock, List.of(
         new DailySyncSchedule.Job("refresh", LocalTime.of(2, 0), () -> {
           self[0].close();
-          return report(SyncFlow.REFRESH, clock.now);
+          return report(SyncFlow.REFRESH, clock.instant());
         }),
         new DailySyncSchedule.Job("email clicks", LocalTime.of(2, 30),
-            () -> report(SyncFlow.EMAIL_CLICK_CONTACTS, clock.now))), reports::add);
+            () -> report(SyncFlow.EMAIL_CLICK_CONTACTS, clock.instant()))), reports::add);
     self[0].start();
     ManualScheduledExecutor.Task emailClicks = executor.pending().get(1);
 
