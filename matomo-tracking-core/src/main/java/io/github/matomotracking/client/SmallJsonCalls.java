@@ -1,9 +1,11 @@
 package io.github.matomotracking.client;
 
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** API calls with small JSON answers (site settings, site lists), read whole and retried. */
@@ -11,6 +13,8 @@ final class SmallJsonCalls {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_BYTES = 4 * 1024 * 1024;
+  private static final int PREVIEW_CHARS = 120;
+  private static final int PREVIEW_BYTES = 4 * PREVIEW_CHARS;
 
   private final Transport transport;
   private final Retrier retrier;
@@ -44,9 +48,17 @@ final class SmallJsonCalls {
       JsonNode node;
       try {
         node = MAPPER.readTree(body);
+      } catch (JsonEOFException e) {
+        // a response cut short (a dropped connection, a PHP fatal error half way): worth a retry
+        throw exchange.translate(new MatomoTruncatedResponseException(
+            "the answer to " + context.describe() + " is truncated: the JSON ends after "
+                + body.length + " bytes", exchange.status(), 0, null));
       } catch (IOException e) {
         throw exchange.translate(new MatomoUnreadableResponseException(
-            "the answer to " + context.describe() + " is not JSON (an HTML login page?)",
+            "the answer to " + context.describe() + " is not JSON (a login or proxy error page?);"
+                + " it starts with: " + SafeText.oneLine(
+                    new String(body, 0, Math.min(body.length, PREVIEW_BYTES), StandardCharsets.UTF_8),
+                    PREVIEW_CHARS),
             exchange.status(), null, null));
       }
       if (node == null || node.isMissingNode()) {

@@ -1,11 +1,15 @@
 package io.github.matomotracking.client;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.sync.TestClock;
 import java.time.Duration;
@@ -96,6 +100,37 @@ class MatomoClientSitesTest {
     }
 
     assertThat(FAKE.requests()).hasSize(2);
+  }
+
+  @Test
+  void a_site_answer_cut_short_is_asked_again_and_then_read() {
+    wm.stubFor(post(urlPathEqualTo("/index.php")).atPriority(1)
+        .inScenario("cut").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered")
+        .willReturn(aResponse().withStatus(200).withBody("{\"idsite\":\"1\",\"timezone\":\"Eur")));
+
+    try (MatomoClient client = client()) {
+      assertThat(client.siteTimeZone(1)).contains(ZoneId.of("Europe/Paris"));
+    }
+
+    assertThat(sleeper.sleeps()).as("one retry after the cut answer").hasSize(1);
+    assertThat(FAKE.requests()).as("the second request reached the fake Matomo").hasSize(1);
+  }
+
+  @Test
+  void a_site_answer_that_is_an_html_page_is_an_unreadable_answer_showing_its_start() {
+    wm.stubFor(post(urlPathEqualTo("/index.php")).atPriority(1).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html").withBody("<!DOCTYPE html><html><title>Sign in</title>")));
+
+    try (MatomoClient client = client()) {
+      assertThatThrownBy(() -> client.siteTimeZone(1))
+          .isInstanceOf(MatomoUnreadableResponseException.class)
+          .isNotInstanceOf(MatomoTruncatedResponseException.class)
+          .hasMessageContaining("SitesManager.getSiteFromId")
+          .hasMessageContaining("it starts with: <!DOCTYPE html><html><title>Sign in")
+          .satisfies(e -> assertThat(((MatomoException) e).isRetryable()).isFalse());
+    }
+
+    assertThat(sleeper.sleeps()).as("a login page is not asked for again").isEmpty();
   }
 
   /** An Error of the host's listener, or any other Error, in the middle of a time-zone read. */

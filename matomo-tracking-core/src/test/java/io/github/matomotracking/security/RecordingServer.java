@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback TCP listener that stands for "somewhere else": it records every connection and
@@ -19,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nothing arrived at all, not merely that no well-formed request did.
  */
 final class RecordingServer implements AutoCloseable {
+
+  private static final Pattern CONTENT_LENGTH =
+      Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
 
   private final ServerSocket socket;
   private final Thread acceptor;
@@ -62,13 +67,12 @@ final class RecordingServer implements AutoCloseable {
         InputStream in = client.getInputStream();
         byte[] buffer = new byte[8192];
         try {
+          ByteArrayOutputStream request = new ByteArrayOutputStream();
           int n;
-          while ((n = in.read(buffer)) > 0) {
+          while (!isComplete(request.toString(StandardCharsets.ISO_8859_1)) && (n = in.read(buffer)) > 0) {
+            request.write(buffer, 0, n);
             synchronized (this) {
               received.write(buffer, 0, n);
-            }
-            if (received().contains("\r\n\r\n")) {
-              break;
             }
           }
         } catch (SocketTimeoutException quiet) {
@@ -84,6 +88,20 @@ final class RecordingServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Whether a request has arrived whole: its headers and as many body bytes as its
+   * {@code Content-Length} announces (the body may come in a later packet than the headers).
+   */
+  private static boolean isComplete(String request) {
+    int headersEnd = request.indexOf("\r\n\r\n");
+    if (headersEnd < 0) {
+      return false;
+    }
+    Matcher length = CONTENT_LENGTH.matcher(request.substring(0, headersEnd));
+    long expected = length.find() ? Long.parseLong(length.group(1)) : 0;
+    return request.length() - (headersEnd + 4) >= expected;
   }
 
   @Override
