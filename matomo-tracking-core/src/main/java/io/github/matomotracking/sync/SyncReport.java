@@ -163,7 +163,9 @@ public abstract class SyncReport {
   }
 
   /**
-   * Lookup entries the mapper found missing and the engine applied.
+   * Lookup entries the mapper found missing and the engine applied. Batches that run at the same
+   * time may each find the same entry missing and apply it; each application counts, while the
+   * repository keeps one entry (applying an addition twice is harmless).
    *
    * @return the count
    */
@@ -183,7 +185,9 @@ public abstract class SyncReport {
   }
 
   /**
-   * HTTP requests sent to Matomo for visits (retries included).
+   * HTTP requests sent to Matomo for visits (retries included), counted for the fetches that
+   * completed: the requests of a fetch that failed in the end are not known to the engine and
+   * are left out (a {@code MatomoClientListener} sees every request).
    *
    * @return the count
    */
@@ -193,7 +197,7 @@ public abstract class SyncReport {
   }
 
   /**
-   * Matomo requests that were tried again.
+   * Matomo requests that were tried again, in the fetches that completed (see {@link #requests()}).
    *
    * @return the count
    */
