@@ -46,9 +46,11 @@ import javax.sql.DataSource;
  * <p>On first use every empty table is filled from the seed data given to the constructor (say,
  * the default reference data of a fresh CRM), in one transaction. {@link #snapshot()} reads all
  * tables into an immutable indexed snapshot, built by a replaceable factory (by default
- * {@link IndexedLookupSnapshot#of}), and keeps it until this repository applies additions, so a
- * snapshot always includes every addition applied through it. Changes made to the tables by
- * others are seen after {@link #refresh()}.
+ * {@link IndexedLookupSnapshot#of}), and keeps it; additions applied through this repository
+ * extend the kept snapshot without reading the tables again (or, when that cannot be sure to
+ * match the tables, make the next snapshot read them), so a snapshot always includes every
+ * addition applied through it. Changes made to the tables by others are seen after
+ * {@link #refresh()}.
  *
  * <p>{@link #apply(Collection)} inserts the missing entries in one transaction: an entry is
  * skipped when its id exists, or its key does (the code of a referrer or action type, compared
@@ -147,6 +149,7 @@ public final class JdbcLookupRepository implements LookupRepository {
   private final LookupTables seed;
   private final Function<LookupTables, ? extends LookupSnapshot> snapshotFactory;
   private final Object seedLock = new Object();
+  private final Object cacheLock = new Object();
   private volatile boolean seeded;
   private final AtomicLong generation = new AtomicLong();
   private volatile Cached cached;
@@ -246,27 +249,64 @@ public final class JdbcLookupRepository implements LookupRepository {
       return;
     }
     ensureSeeded();
+    long before = generation.get();
+    Cached known = cached;
+    List<LookupAddition> found;
     try {
-      insertMissing(checked);
+      found = insertMissing(checked);
     } catch (JdbcStoreException e) {
       // Another writer inserted one of the entries between our check and our insert (two sync
       // batches adding the same new page): run again, which now finds it and skips it.
       if (!(e.getCause() instanceof SQLException sql) || !Jdbc.isConstraintViolation(sql)) {
         throw e;
       }
-      insertMissing(checked);
+      found = insertMissing(checked);
     }
-    refresh();
+    keepSnapshotCurrent(known, before, checked, found);
   }
 
-  private void insertMissing(List<LookupAddition> checked) {
-    jdbc.transaction("apply of " + checked.size() + " lookup additions", connection -> {
+  /**
+   * After an apply, extends the kept snapshot by the additions instead of reading every table
+   * again, when that surely gives what a read would: the snapshot is still the current one, it
+   * was built by {@link IndexedLookupSnapshot}, and every addition the tables already held is
+   * known to it under its key (else another writer stored it, maybe under another id, and only a
+   * read tells which). Otherwise the next {@link #snapshot()} reads the tables.
+   */
+  private void keepSnapshotCurrent(Cached known, long before, List<LookupAddition> applied,
+      List<LookupAddition> alreadyStored) {
+    synchronized (cacheLock) {
+      long now = generation.incrementAndGet();
+      if (known != null && known == cached && known.generation() == before
+          && known.snapshot() instanceof IndexedLookupSnapshot indexed
+          && alreadyStored.stream().allMatch(addition -> knowsKey(indexed, addition))) {
+        cached = new Cached(now, indexed.withAdditions(applied));
+      }
+    }
+  }
+
+  private static boolean knowsKey(LookupSnapshot snapshot, LookupAddition addition) {
+    return switch (addition.kind()) {
+      case REFERRER_TYPE -> snapshot.referrerTypeByCode(addition.code().orElseThrow()).isPresent();
+      case ACTION_TYPE -> snapshot.actionTypeByCode(addition.code().orElseThrow()).isPresent();
+      case WEB_PAGE -> snapshot.webPage(addition.name(), addition.url().orElseThrow()).isPresent();
+    };
+  }
+
+  /** Inserts the additions the tables lack; returns those they already held (by id or key). */
+  private List<LookupAddition> insertMissing(List<LookupAddition> checked) {
+    return jdbc.transaction("apply of " + checked.size() + " lookup additions", connection -> {
       Map<LookupKind, List<LookupAddition>> missing = new EnumMap<>(LookupKind.class);
+      List<LookupAddition> alreadyStored = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (LookupAddition addition : checked) {
         boolean first = seen.add(addition.kind() + "\u0000id\u0000" + addition.id())
             & seen.add(addition.kind() + "\u0000key\u0000" + key(addition));
-        if (first && !exists(connection, addition)) {
+        if (!first) {
+          continue;
+        }
+        if (exists(connection, addition)) {
+          alreadyStored.add(addition);
+        } else {
           missing.computeIfAbsent(addition.kind(), k -> new ArrayList<>()).add(addition);
         }
       }
@@ -276,7 +316,7 @@ public final class JdbcLookupRepository implements LookupRepository {
           a -> ActionType.of(a.id(), a.code().orElseThrow(), a.name()));
       insert(connection, WEB_PAGES, missing.get(LookupKind.WEB_PAGE),
           a -> WebPage.of(a.id(), a.name(), a.url().orElseThrow()));
-      return null;
+      return alreadyStored;
     });
   }
 

@@ -185,4 +185,49 @@ class JdbcLookupRepositoryTest {
     assertThat(repository.snapshot().leadChannelByName("email")).isPresent();
     assertThat(built).hasValue(2);
   }
+
+  private JdbcLookupRepository countingBuilds(AtomicInteger built) {
+    return new JdbcLookupRepository(database.source(), SEED, tables -> {
+      built.incrementAndGet();
+      return IndexedLookupSnapshot.of(tables);
+    });
+  }
+
+  @Test
+  void additionsAppliedThroughTheRepositoryExtendTheKeptSnapshotWithoutReadingTheTablesAgain() {
+    AtomicInteger built = new AtomicInteger();
+    JdbcLookupRepository repository = countingBuilds(built);
+    repository.snapshot();
+
+    repository.apply(List.of(referrerType("rt-ai", "ai_assistant"),
+        page("page-home", "Home", "https://www.example.com/"),
+        referrerType("rt-other-id", "SOCIAL")));
+    LookupSnapshot after = repository.snapshot();
+
+    assertThat(built).as("snapshots built from a read of the tables").hasValue(1);
+    assertThat(after.referrerTypeByCode("ai_assistant")).map(ReferrerType::id).contains("rt-ai");
+    assertThat(after.webPage("Home", "https://www.example.com/")).map(WebPage::id)
+        .contains("page-home");
+    assertThat(after.referrerTypeByCode("social")).map(ReferrerType::id).contains("rt-social");
+    assertThat(repository.tables().webPages()).extracting(WebPage::id)
+        .containsExactly("page-home");
+  }
+
+  @Test
+  void anAdditionSomebodyElseStoredUnderAnotherIdMakesTheNextSnapshotReadTheTables() throws Exception {
+    AtomicInteger built = new AtomicInteger();
+    JdbcLookupRepository repository = countingBuilds(built);
+    repository.snapshot();
+    try (Connection connection = database.source().open();
+        PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO mt_web_page (id, name, url) VALUES ('host-home', 'Home', 'https://www.example.com/')")) {
+      insert.executeUpdate();
+    }
+
+    repository.apply(List.of(page("page-home", "Home", "https://www.example.com/")));
+
+    assertThat(repository.snapshot().webPage("Home", "https://www.example.com/"))
+        .as("the id the table holds, not the addition's").map(WebPage::id).contains("host-home");
+    assertThat(built).hasValue(2);
+  }
 }
