@@ -42,7 +42,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>{@link #onEmailClick(EmailClick)}: a marketing-email link was clicked; records the click
  *       only (no Matomo call).
  *   <li>{@link #syncEmailClickContacts()}: the visits of contacts who clicked recently and have
- *       no web session yet, found by userId.
+ *       no web session yet, found by userId; contacts this flow already read are read again from
+ *       their cursor while the click is recent, so visits still going on are completed.
  *   <li>{@link #refresh()}: new visits, and updates of ongoing ones, of every tracked visitor,
  *       from its cursor.
  *   <li>{@link #runScheduled()}: refresh, then the email-click contacts: the daily job.
@@ -279,7 +280,11 @@ public final class SyncEngine {
   /**
    * Fetches, by userId, the visits of contacts who clicked a marketing email within
    * {@link SyncConfig#emailClickWindow()} and have no web session yet (flow B), many userIds per
-   * query.
+   * query. A contact this flow has already read (it has a userId cursor) is read again from its
+   * cursor while its click is within the window, even though it now has a session: a visit that
+   * was still going on at the previous run gets its later actions, duration and last action time,
+   * and later visits carrying the contact's userId arrive too. A visit still going on at the last
+   * run of the window keeps what that run saw.
    *
    * @return what was fetched and stored
    */
@@ -362,10 +367,13 @@ public final class SyncEngine {
           .contactsWhoClickedSince(run.startedAt().minus(ports.config().emailClickWindow())));
       for (String contact : clicked) {
         IdentityKey identity = IdentityKey.userId(contact);
-        boolean hasSession = StageException.at(SyncStage.SINK,
-            () -> ports.sessions().hasSessionForContact(contact));
-        if (!hasSession || isStartMarker(
-            StageException.at(SyncStage.STATE, () -> ports.state().cursor(identity)))) {
+        // A contact this flow already read (it has a cursor) is read again from its cursor while
+        // the click is in the window, so that a visit still going on at the last run gets its
+        // later actions; a contact without one is read only while it has no session at all.
+        boolean readBefore = StageException.at(SyncStage.STATE,
+            () -> ports.state().cursor(identity)).isPresent();
+        if (readBefore || !StageException.at(SyncStage.SINK,
+            () -> ports.sessions().hasSessionForContact(contact))) {
           identities.add(identity);
         }
       }
@@ -380,14 +388,6 @@ public final class SyncEngine {
     }
   }
 
-  /**
-   * Whether a userId's cursor says its email-click sync started but is not known to be complete:
-   * the marker saved before the first fetch, which a completed sync replaces by the cursor of the
-   * visits it stored (which always lists the visits of its last second).
-   */
-  private static boolean isStartMarker(Optional<SyncCursor> cursor) {
-    return cursor.isPresent() && cursor.get().visitsAtLastSecond().isEmpty();
-  }
 
   /**
    * Splits identities into batches: sorted by where they start reading (so that an identity

@@ -33,7 +33,9 @@
  * history window before the identification, then records the identification, then runs the
  * visitor's batch. The email-click flow marks a userId before its first fetch with a cursor that
  * lists no visit (a completed fetch replaces it with one that does), and selects the contacts
- * who clicked recently and have no session, or whose marker is still there.
+ * who clicked recently and have no session, or whose userId it has read before (a marker or a
+ * cursor: those are read again from the cursor while the click is recent, so a visit still going
+ * on at one run is completed by the next).
  *
  * <h2>Why a failure never loses or duplicates anything</h2>
  *

@@ -270,23 +270,48 @@ public abstract class SyncEngineContract {
   }
 
   @Test
-  public void emailClickContactsAreQueriedByUserIdOnlyWhileTheyHaveNoSession() {
+  public void emailClickContactsAreQueriedByUserIdFromTheirCursorWhileTheClickIsRecent() {
     EngineHarness harness = harness();
     EngineHarness.Outcome outcome = harness.clean();
 
     List<TimelineSource.Asked> byUserId = harness.source().queries().stream()
         .filter(query -> query.kind() == IdentityKind.USER_ID).toList();
 
-    // Only the first daily run asks for c4: the second finds c4's session, the third is more
-    // than seven days after the click.
-    assertThat(byUserId).hasSize(1);
-    assertThat(byUserId.get(0).identities()).containsExactly("c4");
+    // The first daily run finds c4's visit 503; the second, still within seven days of the click,
+    // reads c4 again from its cursor; the third is more than seven days after the click.
+    assertThat(byUserId).hasSize(2);
+    assertThat(byUserId).allSatisfy(query -> assertThat(query.identities()).containsExactly("c4"));
     // From the start of the email-click window, seven days before the run, the boundary second
     // included.
     assertThat(byUserId.get(0).minTimestamp())
         .isEqualTo(Instant.parse("2024-04-21T16:10:00Z").getEpochSecond() - 1);
+    long lastAction = Instant.parse("2024-04-24T07:35:00Z").getEpochSecond();
+    assertThat(byUserId.get(1).minTimestamp()).isLessThanOrEqualTo(lastAction - 1)
+        .isGreaterThan(byUserId.get(0).minTimestamp());
     assertThat(outcome.ports().state().cursor(IdentityKey.userId("c4")).orElseThrow()
         .visitsAtLastSecond()).containsExactly(visit(503));
+  }
+
+  @Test
+  public void anEmailClickVisitStillGoingOnAtARunIsCompletedByTheNextRun() {
+    EngineHarness harness = harness();
+    List<Scenario.Step> steps = new ArrayList<>(Scenario.steps());
+    int click = 7;
+    steps.add(click + 1, new Scenario.Step("scheduled run during visit 503",
+        Instant.parse("2024-04-24T07:32:00Z"), SyncEngine::runScheduled));
+    harness.steps(steps.subList(0, click + 2));
+    EngineHarness.Outcome during = harness.clean();
+    StoredSession before = stored(during, 503);
+    SyncEngine engine = harness.engine(during.ports());
+
+    steps.get(click + 2).run(harness.clock(), engine);
+    StoredSession after = stored(during, 503);
+
+    assertThat(before.session().actionCount()).isEqualTo(1);
+    assertThat(after.session().actionCount()).isEqualTo(2);
+    assertThat(after.session().lastActionDate()).contains(Instant.parse("2024-04-24T07:35:00Z"));
+    assertThat(after.actions()).hasSize(2);
+    assertThat(after.actions().get(0)).isEqualTo(before.actions().get(0));
   }
 
   // ---- batching ---------------------------------------------------------------------------
@@ -487,8 +512,9 @@ public abstract class SyncEngineContract {
     assertThat(failure.errorType()).isEqualTo("MatomoServerException");
     assertThat(failure.retryable()).isTrue();
     assertThat(failure.isMatomoFailure()).isTrue();
-    // Five tracked visitors, one per batch; c4 has its session by now.
-    assertThat(daily.batches()).isEqualTo(5);
+    // Five tracked visitors, one per batch, and c4, read again from its cursor (its click is
+    // five days old).
+    assertThat(daily.batches()).isEqualTo(6);
     // The others went on: B's ongoing visit is complete now.
     assertThat(ports.sessions().session(visit(204)).orElseThrow().session().actionCount()).isEqualTo(5);
     assertThat(ports.state().cursor(IdentityKey.visitorId(Scenario.D)))

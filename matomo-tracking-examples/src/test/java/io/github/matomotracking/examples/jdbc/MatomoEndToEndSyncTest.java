@@ -154,7 +154,7 @@ class MatomoEndToEndSyncTest {
   }
 
   @Test
-  void anEmailClickCallsNoMatomoAndItsContactIsFoundByUserIdOnce() {
+  void anEmailClickCallsNoMatomoAndItsContactIsFoundByUserIdThenReadAgainFromItsCursor() {
     SyncPorts ports = ports();
     SyncEngine engine = engine(ports, "2024-04-29T02:30:00Z");
 
@@ -168,7 +168,12 @@ class MatomoEndToEndSyncTest {
     assertThat(first.succeeded()).isTrue();
     assertThat(owners(ports)).containsExactlyEntriesOf(Map.of(5L, "c4"));
     assertThat(FAKE.liveRequests().get(0).form()).containsEntry("segment", "userId==c4");
-    assertThat(second.identities()).as("c4 has its session now").isZero();
+    assertThat(second.identities()).as("c4 is read again while its click is recent").isEqualTo(1);
+    assertThat(second.changedNothing()).isTrue();
+    assertThat(Long.parseLong(FAKE.liveRequests().get(FAKE.liveRequests().size() - 1).form()
+        .get("minTimestamp")))
+        .as("from c4's cursor, not from the start of the window")
+        .isGreaterThan(Long.parseLong(FAKE.liveRequests().get(0).form().get("minTimestamp")));
   }
 
   @Test
