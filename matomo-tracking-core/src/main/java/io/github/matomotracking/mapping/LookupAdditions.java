@@ -64,7 +64,7 @@ public final class LookupAdditions {
    * The web page to add for a (name, URL) missing from the lookups.
    *
    * @param name the page's name
-   * @param url the page URL without query string and fragment
+   * @param url the page URL without its query string (a fragment stays)
    * @return the reference to the entry
    */
   public WebPageRef webPage(String name, String url) {

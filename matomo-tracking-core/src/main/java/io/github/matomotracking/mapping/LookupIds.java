@@ -13,7 +13,7 @@ import java.util.UUID;
  *
  * <p>Keys: for referrer types and action types the Matomo code lower-cased with
  * {@link Locale#ROOT} (codes match case-insensitively); for web pages {@code name + '\n' + url},
- * both exactly as used in the lookup (the URL without its query string and fragment).
+ * both exactly as used in the lookup (the URL without its query string; a fragment stays).
  */
 public final class LookupIds {
 
@@ -57,7 +57,7 @@ public final class LookupIds {
    * The id of a web page added with this name and URL.
    *
    * @param name the page's name
-   * @param url the page's URL without query string and fragment
+   * @param url the page's URL without its query string (a fragment stays)
    * @return the id
    */
   public static String webPage(String name, String url) {

@@ -123,7 +123,7 @@ public interface LookupSnapshot {
    * The web page with exactly this name and URL (URL without query; names match exactly).
    *
    * @param name the page name
-   * @param url the page URL without query string and fragment
+   * @param url the page URL without its query string (a fragment stays)
    * @return the web page, if any
    */
   Optional<WebPage> webPage(String name, String url);

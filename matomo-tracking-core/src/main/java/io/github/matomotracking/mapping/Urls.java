@@ -28,15 +28,23 @@ public final class Urls {
   }
 
   /**
-   * The text up to its first {@code ?} or {@code #}: the URL without query string and fragment.
-   * Text without either is returned as it is (the same instance).
+   * The URL without its query string (domain.md: "URL without its query string"): the text from
+   * the first {@code ?} up to the fragment is removed, a fragment ({@code #...}) is kept
+   * ({@code https://example.com/a?b=c#top} gives {@code https://example.com/a#top}, so
+   * single-page-application routes such as {@code /#/pricing} stay apart). A {@code ?} after the
+   * {@code #} belongs to the fragment. Text without a query string is returned as it is (the same
+   * instance).
    *
    * @param url the text
-   * @return the text without query string and fragment
+   * @return the text without its query string
    */
   public static String withoutQuery(String url) {
     int end = queryStart(url, 0);
-    return end == url.length() ? url : url.substring(0, end);
+    if (end == url.length() || url.charAt(end) == '#') {
+      return url;
+    }
+    int fragment = url.indexOf('#', end);
+    return fragment < 0 ? url.substring(0, end) : url.substring(0, end) + url.substring(fragment);
   }
 
   /**

@@ -13,8 +13,8 @@ class ReferrerUrlsTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
       # rule                                              | referrerUrl                                        | stored
       absolute URL: the query string is stripped          | https://www.google.com/search?q=crm&hl=en          | https://www.google.com/search
-      absolute URL: the fragment is stripped              | https://example.org/page#section                   | https://example.org/page
-      absolute URL: query string and fragment stripped    | https://example.org/page?a=1#section               | https://example.org/page
+      absolute URL: a fragment is no query string         | https://example.org/page#section                   | https://example.org/page#section
+      absolute URL: the query goes, the fragment stays    | https://example.org/page?a=1#section               | https://example.org/page#section
       absolute URL without query: unchanged               | https://example.org/page                           | https://example.org/page
       any scheme counts as absolute                       | android-app://com.google.android.gm/?referrer=x    | android-app://com.google.android.gm/
       text that is not an absolute URL is kept as received | www.example.org/page?a=1                          | www.example.org/page?a=1

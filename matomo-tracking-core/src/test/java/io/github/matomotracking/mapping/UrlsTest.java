@@ -28,12 +28,15 @@ class UrlsTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
       # rule                                       | url                                  | without query
       the query string goes                        | https://example.com/a?b=c            | https://example.com/a
-      the fragment goes                            | https://example.com/a#top            | https://example.com/a
-      a ? inside the fragment is cut at the #      | https://example.com/a#x?y            | https://example.com/a
+      the fragment stays                           | https://example.com/a#top            | https://example.com/a#top
+      the query goes, the fragment after it stays  | https://example.com/a?b=c#top        | https://example.com/a#top
+      a ? inside the fragment is no query string   | https://example.com/a#x?y            | https://example.com/a#x?y
+      a route in the fragment stays                | https://example.com/?utm=x#/pricing  | https://example.com/#/pricing
+      an empty query string goes                   | https://example.com/a?               | https://example.com/a
       relative text is cut too                     | /pricing?plan=pro                    | /pricing
       text without either is unchanged             | https://example.com/a                | https://example.com/a
       """)
-  void cutsQueryAndFragment(String rule, String url, String expected) {
+  void cutsTheQueryStringOnly(String rule, String url, String expected) {
     assertThat(Urls.withoutQuery(url)).isEqualTo(expected);
   }
 

@@ -21,7 +21,8 @@ class WebPageResolverTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
       # rule                                                              | url                                         | pageTitle | name                 | key URL
       name is the page title; the key URL has no query string              | https://www.example.com/pricing?plan=pro   | Pricing   | Pricing              | https://www.example.com/pricing
-      the key URL has no fragment either                                  | https://www.example.com/docs#install       | Docs      | Docs                 | https://www.example.com/docs
+      the key URL keeps a fragment: it is not part of the query string    | https://www.example.com/docs?a=1#install   | Docs      | Docs                 | https://www.example.com/docs#install
+      a page told apart by its fragment route gets its own key             | https://www.example.com/#/pricing           | -         | example.com/         | https://www.example.com/#/pricing
       empty title: host without www. plus path                             | https://www.example.com/pricing?x=1        | -         | example.com/pricing  | https://www.example.com/pricing
       blank title: host without www. plus path                             | https://www.example.com/pricing            | " "       | example.com/pricing  | https://www.example.com/pricing
       empty title on the root page                                         | https://example.com/                       | -         | example.com/         | https://example.com/
