@@ -37,7 +37,11 @@ import java.util.stream.Collectors;
  * {@link #DEFAULT_GRACE}, two minutes): the host stamps a submission with its own clock, and the
  * page view that carried the form may reach Matomo a little before or after it. Keep the grace
  * well under Matomo's 30-minute visit timeout, so that a submission cannot fall inside two
- * visits of the same visitor. Ties in time are broken by the identification key, so the result
+ * visits of the same visitor separated by that timeout. Matomo also starts a new visit without
+ * a pause (at midnight in the site's time zone, or when the visitor arrives through another
+ * campaign): a submission within the grace period of the end of one such visit and inside the
+ * next counts for both, because this strategy sees one visit at a time; a grace period of zero
+ * avoids that, at the price of missing submissions stamped a little outside their visit. Ties in time are broken by the identification key, so the result
  * never depends on the order of the input.
  */
 public final class DefaultContactIdentifier implements ContactIdentifier {
