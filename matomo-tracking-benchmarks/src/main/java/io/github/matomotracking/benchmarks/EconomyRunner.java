@@ -15,6 +15,7 @@ import io.github.matomotracking.sync.SyncEngine;
 import io.github.matomotracking.sync.SyncReport;
 import io.github.matomotracking.sync.VisitSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,11 +67,27 @@ public final class EconomyRunner {
    * @param responseBytes response body bytes as sent (compressed when asked for)
    * @param visitsSent visit objects the server wrote
    * @param seconds wall time of the refresh
+   * @param cpuSeconds CPU time of the whole process (client and loopback server) during the refresh
    */
-  public record Cost(long requests, long requestBytes, long responseBytes, long visitsSent, double seconds) {
+  public record Cost(long requests, long requestBytes, long responseBytes, long visitsSent, double seconds,
+      double cpuSeconds) {
 
-    static Cost of(ServerStats stats, long nanos) {
-      return new Cost(stats.requests(), stats.bytesReceived(), stats.bytesSent(), stats.visitsSent(), nanos / 1e9);
+    /** Measures a refresh: the server's counters are reset first, wall and CPU time taken around it. */
+    static Cost measure(DemoMatomoServer server, Runnable refresh) {
+      server.resetStats();
+      long cpu = processCpuNanos();
+      long start = System.nanoTime();
+      refresh.run();
+      long nanos = System.nanoTime() - start;
+      double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+      ServerStats stats = server.stats();
+      return new Cost(stats.requests(), stats.bytesReceived(), stats.bytesSent(), stats.visitsSent(), nanos / 1e9,
+          cpuSeconds);
+    }
+
+    private static long processCpuNanos() {
+      return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+          ? os.getProcessCpuTime() : 0;
     }
 
     /**
@@ -197,17 +214,13 @@ public final class EconomyRunner {
     try (DemoMatomoServer now = server(world, world.after(), latency);
         MatomoClient client = client(now)) {
       SyncEngine engine = ours.engine(client, config, world.refreshAt());
-      now.resetStats();
-      long start = System.nanoTime();
-      SyncReport report = engine.refresh();
-      Cost oursCost = Cost.of(now.stats(), System.nanoTime() - start);
+      SyncReport[] reports = new SyncReport[1];
+      Cost oursCost = Cost.measure(now, () -> reports[0] = engine.refresh());
+      SyncReport report = reports[0];
       require(report.succeeded(), () -> "the refresh failed: " + report.failures());
 
       NaiveSync integration = naive.naive(now, world);
-      now.resetStats();
-      start = System.nanoTime();
-      integration.sync(world.previousSync().getEpochSecond() - 1);
-      Cost naiveCost = Cost.of(now.stats(), System.nanoTime() - start);
+      Cost naiveCost = Cost.measure(now, () -> integration.sync(world.previousSync().getEpochSecond() - 1));
 
       SinkContents stored = SinkContents.of(ours.sink);
       SinkContents.of(naive.sink).requireSameAs(stored, "naive and ours after the refresh");
@@ -287,8 +300,8 @@ public final class EconomyRunner {
         + " POST form bodies, one request at a time");
     row(md, "repetitions", Integer.toString(outcomes.size()));
     md.append('\n');
-    md.append("| run | variant | requests | request bytes | response bytes | visits sent | wall s |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+    md.append("| run | variant | requests | request bytes | response bytes | visits sent | wall s | CPU s |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < outcomes.size(); i++) {
       Outcome o = outcomes.get(i);
       cost(md, i + 1, "ours", o.ours());
@@ -317,8 +330,9 @@ public final class EconomyRunner {
   }
 
   private static void cost(StringBuilder md, int run, String variant, Cost cost) {
-    md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %,d | %.2f |%n", run, variant,
-        cost.requests(), cost.requestBytes(), cost.responseBytes(), cost.visitsSent(), cost.seconds()));
+    md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %,d | %.2f | %.2f |%n", run, variant,
+        cost.requests(), cost.requestBytes(), cost.responseBytes(), cost.visitsSent(), cost.seconds(),
+        cost.cpuSeconds()));
   }
 
   private static void target(StringBuilder md, String ratio, double value, String target, boolean met) {
