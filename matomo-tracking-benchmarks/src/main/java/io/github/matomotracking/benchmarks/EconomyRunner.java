@@ -16,6 +16,8 @@ import io.github.matomotracking.sync.SyncReport;
 import io.github.matomotracking.sync.VisitSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,21 +70,36 @@ public final class EconomyRunner {
    * @param visitsSent visit objects the server wrote
    * @param seconds wall time of the refresh
    * @param cpuSeconds CPU time of the whole process (client and loopback server) during the refresh
+   * @param serverCpuSeconds the part of it the loopback server's request threads used
    */
   public record Cost(long requests, long requestBytes, long responseBytes, long visitsSent, double seconds,
-      double cpuSeconds) {
+      double cpuSeconds, double serverCpuSeconds) {
 
     /** Measures a refresh: the server's counters are reset first, wall and CPU time taken around it. */
     static Cost measure(DemoMatomoServer server, Runnable refresh) {
       server.resetStats();
       long cpu = processCpuNanos();
+      long serverCpu = serverCpuNanos();
       long start = System.nanoTime();
       refresh.run();
       long nanos = System.nanoTime() - start;
       double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+      double serverCpuSeconds = (serverCpuNanos() - serverCpu) / 1e9;
       ServerStats stats = server.stats();
       return new Cost(stats.requests(), stats.bytesReceived(), stats.bytesSent(), stats.visitsSent(), nanos / 1e9,
-          cpuSeconds);
+          cpuSeconds, serverCpuSeconds);
+    }
+
+    /** CPU time of the demo server's request threads (a fixed pool: they live as long as the server). */
+    private static long serverCpuNanos() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long sum = 0;
+      for (ThreadInfo thread : threads.dumpAllThreads(false, false)) {
+        if (thread.getThreadName().startsWith("demo-matomo-")) {
+          sum += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+        }
+      }
+      return sum;
     }
 
     private static long processCpuNanos() {
@@ -300,7 +317,7 @@ public final class EconomyRunner {
         + " POST form bodies, one request at a time");
     row(md, "repetitions", Integer.toString(outcomes.size()));
     md.append('\n');
-    md.append("| run | variant | requests | request bytes | response bytes | visits sent | wall s | CPU s |\n");
+    md.append("| run | variant | requests | request bytes | response bytes | visits sent | wall s | CPU s (of it server) |\n");
     md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < outcomes.size(); i++) {
       Outcome o = outcomes.get(i);
@@ -330,9 +347,9 @@ public final class EconomyRunner {
   }
 
   private static void cost(StringBuilder md, int run, String variant, Cost cost) {
-    md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %,d | %.2f | %.2f |%n", run, variant,
-        cost.requests(), cost.requestBytes(), cost.responseBytes(), cost.visitsSent(), cost.seconds(),
-        cost.cpuSeconds()));
+    md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %,d | %.2f | %.2f (%.2f) |%n", run,
+        variant, cost.requests(), cost.requestBytes(), cost.responseBytes(), cost.visitsSent(), cost.seconds(),
+        cost.cpuSeconds(), cost.serverCpuSeconds()));
   }
 
   private static void target(StringBuilder md, String ratio, double value, String target, boolean met) {
