@@ -23,8 +23,17 @@ import java.util.SplittableRandom;
  * what Matomo held at the previous sync (visits still going on then are cut at that instant),
  * and {@link #after()}, what it holds at the daily refresh a day later (the ongoing visits grown
  * by more actions, and the new visits of the day).
+ *
+ * @param refreshAt when the refresh runs
+ * @param visitorIds the tracked visitors' ids, in the order they were generated
+ * @param identifications one form submission per visitor, binding it to its own contact
+ * @param before what Matomo held at the previous sync, ongoing visits cut at that instant
+ * @param after what Matomo holds at the refresh, every visit complete
+ * @param ongoing how many visits went on across the previous sync
+ * @param newVisits how many visits started after the previous sync
  */
-public final class EconomyWorld {
+public record EconomyWorld(Instant refreshAt, List<String> visitorIds, List<Identification> identifications,
+    List<DemoVisit> before, List<DemoVisit> after, int ongoing, int newVisits) {
 
   /** The days before the refresh over which the visits are spread. */
   public static final int HISTORY_DAYS = 7;
@@ -70,25 +79,12 @@ public final class EconomyWorld {
       new DemoVisit.Device("Smartphone", "Xiaomi", "Redmi Note 12", "Android", "AND", "13", "Chrome Mobile", "CM",
           "126.0", "Blink", "hi-in", "393x873"));
 
-  private final Instant previousSync;
-  private final Instant refreshAt;
-  private final List<String> visitorIds;
-  private final List<Identification> identifications;
-  private final List<DemoVisit> before;
-  private final List<DemoVisit> after;
-  private final int ongoing;
-  private final int newVisits;
-
-  private EconomyWorld(Instant refreshAt, List<String> visitorIds, List<Identification> identifications,
-      List<DemoVisit> before, List<DemoVisit> after, int ongoing, int newVisits) {
-    this.refreshAt = refreshAt;
-    this.previousSync = refreshAt.minus(Duration.ofDays(1));
-    this.visitorIds = List.copyOf(visitorIds);
-    this.identifications = List.copyOf(identifications);
-    this.before = List.copyOf(before);
-    this.after = List.copyOf(after);
-    this.ongoing = ongoing;
-    this.newVisits = newVisits;
+  /** Copies the lists. */
+  public EconomyWorld {
+    visitorIds = List.copyOf(visitorIds);
+    identifications = List.copyOf(identifications);
+    before = List.copyOf(before);
+    after = List.copyOf(after);
   }
 
   /** A visit being generated: its visitor, site, number and action times. */
@@ -231,70 +227,7 @@ public final class EconomyWorld {
    * @return the instant
    */
   public Instant previousSync() {
-    return previousSync;
-  }
-
-  /**
-   * When the refresh runs.
-   *
-   * @return the instant
-   */
-  public Instant refreshAt() {
-    return refreshAt;
-  }
-
-  /**
-   * The tracked visitors' ids, in the order they were generated.
-   *
-   * @return the visitorIds
-   */
-  public List<String> visitorIds() {
-    return visitorIds;
-  }
-
-  /**
-   * One form submission per visitor, binding it to its own contact.
-   *
-   * @return the identifications
-   */
-  public List<Identification> identifications() {
-    return identifications;
-  }
-
-  /**
-   * What Matomo held at the previous sync.
-   *
-   * @return the visits, ongoing ones cut at that instant
-   */
-  public List<DemoVisit> before() {
-    return before;
-  }
-
-  /**
-   * What Matomo holds at the refresh.
-   *
-   * @return every visit, complete
-   */
-  public List<DemoVisit> after() {
-    return after;
-  }
-
-  /**
-   * How many visits went on across the previous sync.
-   *
-   * @return the count
-   */
-  public int ongoing() {
-    return ongoing;
-  }
-
-  /**
-   * How many visits started after the previous sync.
-   *
-   * @return the count
-   */
-  public int newVisits() {
-    return newVisits;
+    return refreshAt.minus(Duration.ofDays(1));
   }
 
   /**
