@@ -196,7 +196,7 @@ public final class EconomyRunner {
           outcome.ours().requests(), outcome.ours().seconds(), outcome.naive().requests(), outcome.naive().seconds());
       outcomes.add(outcome);
     }
-    String report = report(outcomes, options, seed, loadBefore, loadAverage());
+    String report = report(outcomes, seed, loadBefore, loadAverage());
     System.out.print(report);
     if (options.containsKey("out")) {
       Path out = Path.of(options.get("out"));
@@ -297,7 +297,7 @@ public final class EconomyRunner {
     }
   }
 
-  private static String report(List<Outcome> outcomes, Map<String, String> options, long seed, String loadBefore,
+  private static String report(List<Outcome> outcomes, long seed, String loadBefore,
       String loadAfter) {
     Outcome first = outcomes.get(0);
     EconomyWorld world = first.world();
