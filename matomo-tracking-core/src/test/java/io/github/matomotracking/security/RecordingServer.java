@@ -67,7 +67,7 @@ final class RecordingServer implements AutoCloseable {
             synchronized (this) {
               received.write(buffer, 0, n);
             }
-            if (received().contains("\r\n\r\n")) {
+            if (wholeRequest(received())) {
               break;
             }
           }
@@ -84,6 +84,23 @@ final class RecordingServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Whether the text holds an HTTP request's headers and, when they give a Content-Length, the
+   * whole body: a client may send the body in a later packet than the headers.
+   */
+  private static boolean wholeRequest(String text) {
+    int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      return false;
+    }
+    for (String header : text.substring(0, end).split("\r\n")) {
+      if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        return text.length() - (end + 4) >= Long.parseLong(header.substring(15).trim());
+      }
+    }
+    return true;
   }
 
   @Override
