@@ -313,7 +313,7 @@ public final class EndToEndRunner {
 
   // ------------------------------------------------------------------ helpers
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +54,7 @@ final class LiveQuery {
   private final Instant from;
   private final Instant through;
   private final long minTimestamp;
-  private final List<List<SegmentParser.Condition>> segment;
+  private final List<OrGroup> segment;
   private final boolean ascending;
   private final long offset;
   private final long limit;
@@ -64,7 +66,7 @@ final class LiveQuery {
     this.from = from;
     this.through = through;
     this.minTimestamp = minTimestamp;
-    this.segment = segment;
+    this.segment = segment.stream().map(OrGroup::of).toList();
     this.ascending = ascending;
     this.offset = offset;
     this.limit = limit;
@@ -120,7 +122,10 @@ final class LiveQuery {
     long wanted = limit < 1 ? Long.MAX_VALUE : limit;
     List<DemoVisit> page = new ArrayList<>();
     for (long siteId : order) {
-      for (DemoVisit visit : table.range(siteId, lowest, highest, ascending)) {
+      Collection<DemoVisit> candidates = segment.size() == 1 && segment.get(0).onlyVisitorIds()
+          ? table.rangeOf(segment.get(0).visitorIds(), siteId, lowest, highest, ascending)
+          : table.range(siteId, lowest, highest, ascending);
+      for (DemoVisit visit : candidates) {
         if (!matchesSegment(visit)) {
           continue;
         }
@@ -142,12 +147,50 @@ final class LiveQuery {
   }
 
   private boolean matchesSegment(DemoVisit visit) {
-    for (List<SegmentParser.Condition> group : segment) {
-      if (group.stream().noneMatch(condition -> matches(visit, condition))) {
+    for (OrGroup group : segment) {
+      if (!group.matches(visit)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The conditions of a segment joined by OR. Equality on {@code visitorId} (compared as
+   * lower-case hex, like the binary column) is looked up in a set, so that a long list of
+   * visitorIds costs one look-up per visit; the other conditions are evaluated one by one.
+   */
+  private record OrGroup(Set<String> visitorIds, List<SegmentParser.Condition> others) {
+
+    static OrGroup of(List<SegmentParser.Condition> conditions) {
+      Set<String> ids = new HashSet<>();
+      List<SegmentParser.Condition> others = new ArrayList<>();
+      for (SegmentParser.Condition condition : conditions) {
+        if (condition.name().equals("visitorId") && condition.operator().equals("==")) {
+          ids.add(condition.value().toLowerCase(Locale.ROOT));
+        } else {
+          others.add(condition);
+        }
+      }
+      return new OrGroup(ids, others);
+    }
+
+    boolean matches(DemoVisit visit) {
+      // A stored visitorId is lower-case hex already (DemoVisit checks it).
+      if (visitorIds.contains(visit.visitorId())) {
+        return true;
+      }
+      for (SegmentParser.Condition condition : others) {
+        if (LiveQuery.matches(visit, condition)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean onlyVisitorIds() {
+      return others.isEmpty() && !visitorIds.isEmpty();
+    }
   }
 
   private static boolean matches(DemoVisit visit, SegmentParser.Condition condition) {

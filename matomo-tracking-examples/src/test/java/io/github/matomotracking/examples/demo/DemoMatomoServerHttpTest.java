@@ -283,6 +283,23 @@ class DemoMatomoServerHttpTest {
   }
 
   @Test
+  void aListOfVisitorIdsOverSeveralSitesIsOrderedBySiteThenLastActionAndPagedByOffset() {
+    List<String> visitors = SAMPLE.visits().stream().map(DemoVisit::visitorId).distinct().limit(6).toList();
+    long after = SAMPLE.visits().stream().mapToLong(v -> v.lastActionTime().getEpochSecond()).min().orElseThrow();
+    String segment = visitors.stream().map(id -> "visitorId==" + id.toUpperCase(java.util.Locale.ROOT))
+        .collect(Collectors.joining(","));
+    List<Long> page = visitIds(live("idSite=2,1&filter_sort_order=asc&filter_offset=1&filter_limit=4"
+        + "&minTimestamp=" + after + "&segment=" + enc(segment)));
+
+    List<Long> expected = SAMPLE.visits().stream()
+        .filter(v -> visitors.contains(v.visitorId()) && v.lastActionTime().getEpochSecond() > after)
+        .sorted(java.util.Comparator.comparingLong(DemoVisit::siteId).thenComparing(DemoVisit.BY_LAST_ACTION))
+        .skip(1).limit(4).map(DemoVisit::visitId).toList();
+    assertThat(expected).hasSize(4);
+    assertThat(page).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void aSinglyEncodedValueWidensTheQueryAsOnRealMatomoButTheClientsEncodingDoesNot() {
     String victim = SAMPLE.scenario().forwardedEmailContactId();
     String attack = "nobody,userId==" + victim;
