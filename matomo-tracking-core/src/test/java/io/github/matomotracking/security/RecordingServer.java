@@ -67,7 +67,7 @@ final class RecordingServer implements AutoCloseable {
             synchronized (this) {
               received.write(buffer, 0, n);
             }
-            if (received().contains("\r\n\r\n")) {
+            if (requestComplete(received())) {
               break;
             }
           }
@@ -84,6 +84,24 @@ final class RecordingServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Whether the headers and as many body bytes as their Content-Length says have come: the client
+   * may send the body in a later packet than the headers.
+   */
+  private static boolean requestComplete(String text) {
+    int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      return false;
+    }
+    int length = 0;
+    for (String line : text.substring(0, end).split("\r\n")) {
+      if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    return text.length() - (end + 4) >= length;
   }
 
   @Override
