@@ -83,6 +83,16 @@ class RawJsonTest {
   }
 
   @Test
+  void rawHoldsWhatJacksonReadsAfterAUtf8ByteOrderMark() throws IOException {
+    String text = "[" + ODD_VISIT + "," + GeneratedResponse.visit(3) + "]";
+    byte[] body = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
+
+    ReadResult result = ReadResult.read(body, 200);
+
+    assertSameTrees(result.visits(), JACKSON.readTree(text));
+  }
+
+  @Test
   void rawHoldsWhatJacksonReadsInEverySharedFixture() throws IOException {
     String shared = System.getProperty("matomo.shared.dir");
     Path json = shared == null ? null : Path.of(shared, "fixtures", "matomo-live-json");
