@@ -34,7 +34,8 @@ public final class CpuTimeProbe {
    * Runs the probe.
    *
    * @param args operation ({@code tokenPass}, {@code reader}, {@code map-default},
-   *     {@code map-large}), response size in MiB, measured operations (as many again warm up)
+   *     {@code map-large}, {@code read-map}: reading with the default lookups' mapping of each
+   *     visit as it comes), response size in MiB, measured operations (as many again warm up)
    * @throws IOException never (memory)
    */
   public static void main(String[] args) throws IOException {
@@ -49,10 +50,14 @@ public final class CpuTimeProbe {
     LiveResponseReader reader = new LiveResponseReader();
     JsonFactory factory = new JsonFactory();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean process =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     double[] cpuMillis = new double[runs];
+    double[] processMillis = new double[runs];
     long sink = 0;
     for (int i = -runs; i < runs; i++) {
       long start = threads.getCurrentThreadCpuTime();
+      long processStart = process.getProcessCpuTime();
       switch (operation) {
         case "tokenPass" -> {
           try (JsonParser parser = factory.createParser(new ByteArrayInputStream(json))) {
@@ -63,6 +68,13 @@ public final class CpuTimeProbe {
         }
         case "reader" -> sink += reader.read(new ByteArrayInputStream(json), 200, v -> { },
             w -> { }).visitsRead();
+        case "read-map" -> {
+          MappingBatch batch = VisitMapper.standard().newBatch(lookups, BenchData.siteZones());
+          long[] mapped = new long[1];
+          reader.read(new ByteArrayInputStream(json), 200,
+              v -> mapped[0] += batch.map(v).actions().size(), w -> { });
+          sink += mapped[0];
+        }
         case "map-default", "map-large" -> {
           MappingBatch batch = VisitMapper.standard().newBatch(lookups, BenchData.siteZones());
           for (Visit visit : visits) {
@@ -73,11 +85,14 @@ public final class CpuTimeProbe {
       }
       if (i >= 0) {
         cpuMillis[i] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+        processMillis[i] = (process.getProcessCpuTime() - processStart) / 1e6;
       }
     }
     Arrays.sort(cpuMillis);
     System.out.printf(Locale.ROOT, "%s %d MiB: median %.2f ms CPU/op (p10 %.2f, p90 %.2f),"
+            + " process CPU (collector and compiler included) %.2f ms/op on average,"
             + " %d visits; %d%n", operation, megabytes, cpuMillis[runs / 2],
-        cpuMillis[runs / 10], cpuMillis[runs * 9 / 10], response.visits(), sink % 10);
+        cpuMillis[runs / 10], cpuMillis[runs * 9 / 10], Arrays.stream(processMillis).sum() / runs,
+        response.visits(), sink % 10);
   }
 }

@@ -65,7 +65,7 @@ final class Exchange implements Closeable {
     String encoding = headers.firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
     if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
       try {
-        decoded = new GZIPInputStream(raw, 8192);
+        decoded = new GunzipAhead(new GZIPInputStream(raw, 8192), raw);
       } catch (IOException e) {
         throw translate(new MatomoUnreadableResponseException(
             "the gzip response to " + context.describe() + " could not be opened", status, null, e));
@@ -92,6 +92,9 @@ final class Exchange implements Closeable {
 
   private MatomoException map(RuntimeException readerFailure) {
     IOException io = raw.failure();
+    if (io == null && decoded instanceof GunzipAhead ahead) {
+      io = ahead.failure();
+    }
     if (io instanceof BodyStream.BodyStalledException) {
       return new MatomoRequestTimeoutException(
           "the response to " + context.describe() + " stalled: " + io.getMessage(), status, null, io);
@@ -119,6 +122,9 @@ final class Exchange implements Closeable {
     }
     closed = true;
     try {
+      if (decoded instanceof GunzipAhead ahead) {
+        ahead.close();
+      }
       raw.close();
     } finally {
       onClose.accept(this);

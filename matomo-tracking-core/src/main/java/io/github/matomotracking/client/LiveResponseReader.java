@@ -29,8 +29,11 @@ import java.util.function.Consumer;
  * MatomoUnreadableResponseException} saying what and where; a body cut off in the middle becomes a
  * {@link MatomoTruncatedResponseException} after the complete visits were handed over.
  *
- * <p>In {@link Visit#raw()} and {@link io.github.matomotracking.model.VisitAction#raw()} values
- * are what Jackson's tree model makes of them: texts stay texts, whole numbers become int, long or
+ * <p>{@link Visit#raw()} and {@link io.github.matomotracking.model.VisitAction#raw()} are built
+ * from the visit's bytes, which the reader keeps, when first used (once, safely from any thread):
+ * a visit whose raw JSON nobody reads costs no tree. Fields the model does not use are checked
+ * against the {@link ReaderOptions limits} but not decoded. In the raw JSON values are what
+ * Jackson's tree model makes of them: texts stay texts, whole numbers become int, long or
  * big-integer nodes, numbers with a fraction become double nodes ({@code latitude} and
  * {@code longitude} keep their digits as sent in the typed model).
  *

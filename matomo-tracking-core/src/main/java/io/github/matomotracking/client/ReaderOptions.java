@@ -17,7 +17,10 @@ package io.github.matomotracking.client;
  * @param maxValuesPerVisit how many JSON values (fields, array entries, nested ones included) one
  *     visit object may hold; a visit with 500 actions holds some tens of thousands
  * @param maxCharsPerVisit how many characters of text (values and field names together) one visit
- *     object may hold; a visit with 500 actions holds some hundreds of thousands
+ *     object may hold; a visit with 500 actions holds some hundreds of thousands. It also bounds
+ *     the bytes one visit may take in the body, white space included, since the reader keeps
+ *     them for {@link io.github.matomotracking.model.Visit#raw()}: four per character, at least
+ *     16 MiB
  */
 public record ReaderOptions(
     int maxNestingDepth,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.matomotracking.model.Nullable;
 import io.github.matomotracking.model.Visit;
@@ -17,6 +18,7 @@ import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
@@ -60,12 +62,12 @@ public final class VisitCursor implements Closeable {
   private State state = State.READING;
   private MatomoException failure;
 
-  private VisitCursor(
-      JsonParser parser, ResponseSource source, int httpStatus, ReaderOptions options) {
+  private VisitCursor(JsonParser parser, JsonFactory factory, ResponseSource source,
+      VisitBytes bytes, int httpStatus, ReaderOptions options) {
     this.parser = parser;
     this.source = source;
     this.httpStatus = httpStatus;
-    this.decoder = new VisitDecoder(parser, options);
+    this.decoder = new VisitDecoder(parser, factory, bytes, options);
   }
 
   /**
@@ -76,13 +78,21 @@ public final class VisitCursor implements Closeable {
   static VisitCursor open(
       JsonFactory factory, ReaderOptions options, InputStream body, int httpStatus) {
     ResponseSource source = new ResponseSource(body);
+    VisitBytes bytes = new VisitBytes(source, VisitBytes.maxBytes(options));
     JsonParser parser;
     try {
-      parser = factory.createParser(source);
+      parser = factory.createParser(bytes);
+      if (!(parser instanceof UTF8StreamJsonParser)) {
+        // Jackson found UTF-16 or UTF-32 (a byte order mark or zero bytes): the visits' bytes
+        // are kept in UTF-8, so the decoded text is encoded again
+        bytes = new VisitBytes(new Utf8Input((Reader) parser.getInputSource()),
+            VisitBytes.maxBytes(options));
+        parser = factory.createParser(bytes);
+      }
     } catch (IOException e) {
       throw startFailure(source, httpStatus, e);
     }
-    VisitCursor cursor = new VisitCursor(parser, source, httpStatus, options);
+    VisitCursor cursor = new VisitCursor(parser, factory, source, bytes, httpStatus, options);
     try {
       cursor.start();
       return cursor;

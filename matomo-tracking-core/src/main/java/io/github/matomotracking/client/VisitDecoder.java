@@ -3,6 +3,7 @@ package io.github.matomotracking.client;
 import static io.github.matomotracking.client.LenientValues.ABSENT;
 import static io.github.matomotracking.client.LenientValues.INVALID;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -22,12 +23,15 @@ import io.github.matomotracking.model.VisitWarning;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Reads one visit object from the parser in a single pass: each field value becomes a JSON node
- * of the visit's {@link Visit#raw() raw} object and, when the model knows the field, is decoded
- * right away with the {@link LenientValues leniency rules}. One instance per cursor; not
+ * Reads one visit object from the parser in a single pass: a field the model knows is decoded
+ * right away with the {@link LenientValues leniency rules}; any other field is only checked
+ * against the limits. The visit's bytes, kept by {@link VisitBytes}, become its {@link Visit#raw()
+ * raw} JSON, built when first asked for ({@link LazyRawObject}). One instance per cursor; not
  * thread-safe.
  */
 final class VisitDecoder {
@@ -43,10 +47,39 @@ final class VisitDecoder {
 
   private static final String TIME = "a time in epoch seconds between 1970 and 9999";
 
+  /** The visit fields the model reads; every other one is only checked against the limits. */
+  private static final Set<String> VISIT_FIELDS = Set.of("idSite", "idVisit",
+      "firstActionTimestamp", "lastActionTimestamp", "visitorId", "userId", "visitDuration",
+      "actions", "truncatedActionsCount", "countryCode", "country", "regionCode", "region", "city",
+      "latitude", "longitude", "referrerType", "referrerTypeName", "referrerName",
+      "referrerKeyword", "referrerUrl", "campaignId", "campaignSource", "campaignMedium",
+      "campaignName", "campaignKeyword", "campaignContent", "campaignGroup", "campaignPlacement",
+      "operatingSystemName", "operatingSystemVersion", "deviceType", "deviceBrand", "deviceModel",
+      "browserName", "visitIp", "languageCode");
+
+  /** The action fields the model reads. */
+  private static final Set<String> ACTION_FIELDS = Set.of("type", "url", "pageTitle", "title",
+      "subtitle", "idpageview", "pageId", "pageIdAction", "timestamp", "timeSpent");
+
   private final JsonParser parser;
+  private final JsonFactory factory;
+  private final VisitBytes bytes;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+  private final FieldNames visitNames = new FieldNames();
+  private final FieldNames actionNames = new FieldNames();
   private final int maxValues;
   private final int maxChars;
+
+  /**
+   * Below this many bytes a visit cannot pass the text limits: a character takes at least one
+   * byte, so its texts can neither exceed {@code maxCharsPerVisit} nor hold a text over
+   * {@code maxStringLength}. Until a visit grows beyond it, texts the model does not use are
+   * passed without being decoded.
+   */
+  private final long textSafeBytes;
+
+  /** Whether texts of the current visit were passed without decoding or counting. */
+  private boolean uncounted;
 
   /** JSON values read since {@link #startElement()}. */
   private int values;
@@ -57,13 +90,34 @@ final class VisitDecoder {
   /** What was wrong with the current visit's fields (it is kept nonetheless). */
   private final List<String> problems = new ArrayList<>();
 
+  /** Whether a field of the current visit or of one of its actions was given twice. */
+  private boolean repeatedField;
+
   /** The current visit's actions, set when its {@code actionDetails} is read. */
   private List<VisitAction> actions;
 
-  VisitDecoder(JsonParser parser, ReaderOptions options) {
+  /** The raw objects of the current visit's actions. */
+  private final List<ObjectNode> actionRaws = new ArrayList<>();
+
+  /** How many {@code actionDetails} arrays the current visit had so far. */
+  private int actionArrays;
+
+  /** Which of them the actions came from, or -1. */
+  private int actionsField;
+
+  /** The current visit's bytes, once complete. */
+  private LazyRawObject.Source source;
+
+  /** Where the current visit starts in the body. */
+  private long visitStart;
+
+  VisitDecoder(JsonParser parser, JsonFactory factory, VisitBytes bytes, ReaderOptions options) {
     this.parser = parser;
+    this.factory = factory;
+    this.bytes = bytes;
     this.maxValues = options.maxValuesPerVisit();
     this.maxChars = options.maxCharsPerVisit();
+    this.textSafeBytes = Math.min(options.maxCharsPerVisit(), options.maxStringLength());
   }
 
   /** Starts counting values and text for a new element of the response (the per-visit limits). */
@@ -84,9 +138,17 @@ final class VisitDecoder {
   Visit readVisit(int position, List<VisitWarning> warnings) throws IOException {
     countValue();
     problems.clear();
+    repeatedField = false;
+    uncounted = false;
     actions = List.of();
-    ObjectNode raw = nodes.objectNode();
-    ImmutableVisit.Builder visit = ImmutableVisit.builder().raw(raw);
+    actionRaws.clear();
+    actionArrays = 0;
+    actionsField = -1;
+    source = new LazyRawObject.Source(factory);
+    visitStart = parser.currentTokenLocation().getByteOffset();
+    bytes.startVisit(visitStart);
+    visitNames.clear();
+    ImmutableVisit.Builder visit = ImmutableVisit.builder();
     ImmutableCampaign.Builder campaign = null;
     JsonNode siteNode = null;
     JsonNode visitNode = null;
@@ -95,11 +157,18 @@ final class VisitDecoder {
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       countChars(name.length());
       JsonToken token = parser.nextToken();
-      JsonNode value = "actionDetails".equals(name) ? readActionDetails(token) : readValue(token);
-      JsonNode previous = raw.replace(name, value);
-      if (previous != null) {
-        problems.add(repeated(name, previous, value));
+      boolean first = visitNames.add(name);
+      if (!VISIT_FIELDS.contains(name)) {
+        if ("actionDetails".equals(name)) {
+          readActionDetails(token);
+        } else {
+          skipValue(token);
+        }
+        noteRepeated(first);
+        continue;
       }
+      JsonNode value = readValue(token);
+      noteRepeated(first);
       long number;
       String text;
       switch (name) {
@@ -190,6 +259,10 @@ final class VisitDecoder {
       }
     }
 
+    long visitEnd = parser.currentLocation().getByteOffset();
+    if (uncounted && visitEnd - visitStart > textSafeBytes) {
+      recount(visitEnd);
+    }
     long siteId = LenientValues.wholeNumber(siteNode);
     long visitId = LenientValues.wholeNumber(visitNode);
     long firstAction = LenientValues.wholeNumber(firstActionNode);
@@ -204,7 +277,13 @@ final class VisitDecoder {
           why, "firstActionTimestamp", firstActionNode, firstAction, firstActionUsable, TIME);
       warnings.add(warning(position, siteKnown ? siteId : ABSENT, visitKnown ? visitId : ABSENT,
           why.toString()));
+      bytes.dropVisit();
       return null;
+    }
+    byte[] visitBytes = bytes.endVisit(visitEnd);
+    source.complete(visitBytes);
+    if (repeatedField) {
+      fillRepeated(visitBytes);
     }
     for (String problem : problems) {
       warnings.add(warning(position, siteId, visitId, problem));
@@ -215,6 +294,7 @@ final class VisitDecoder {
         .firstActionTime(Instant.ofEpochSecond(firstAction))
         .campaign(campaign == null ? Campaign.none() : campaign.build())
         .actions(actions)
+        .raw(LazyRawObject.visit(source, List.copyOf(actionRaws), actionsField))
         .build();
   }
 
@@ -228,90 +308,114 @@ final class VisitDecoder {
    */
   JsonNode readValue(JsonToken token) throws IOException {
     countValue();
+    JsonNode scalar = RawNodes.scalar(parser, token);
+    if (scalar != null) {
+      if (scalar.isTextual()) {
+        countChars(scalar.textValue().length());
+      }
+      return scalar;
+    }
+    if (token == JsonToken.START_OBJECT) {
+      ObjectNode object = nodes.objectNode();
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        countChars(name.length());
+        object.set(name, readValue(parser.nextToken()));
+      }
+      return object;
+    }
+    ArrayNode array = nodes.arrayNode();
+    for (JsonToken next = nextInArray(); next != JsonToken.END_ARRAY; next = nextInArray()) {
+      array.add(readValue(next));
+    }
+    return array;
+  }
+
+  /**
+   * Reads past a value the model does not use, checking it against the per-visit limits as
+   * {@link #readValue(JsonToken)} does, without building it.
+   *
+   * @param token the value's first token
+   * @throws IOException the JSON is broken or a limit was passed
+   */
+  private void skipValue(JsonToken token) throws IOException {
+    countValue();
     if (token == null) {
       throw new JsonEOFException(parser, null, "Unexpected end of input in a value");
     }
     switch (token) {
-      case VALUE_STRING:
-        String text = parser.getText();
-        countChars(text.length());
-        return nodes.textNode(text);
-      case VALUE_NUMBER_INT:
-        switch (parser.getNumberType()) {
-          case INT:
-            return nodes.numberNode(parser.getIntValue());
-          case LONG:
-            return nodes.numberNode(parser.getLongValue());
-          default:
-            return nodes.numberNode(parser.getBigIntegerValue());
+      case VALUE_STRING -> {
+        if (bytes.keptSinceVisitStart() <= textSafeBytes) {
+          uncounted = true;
+        } else {
+          if (uncounted) {
+            recount(parser.currentTokenLocation().getByteOffset());
+          }
+          countChars(parser.getText().length()); // getText checks maxStringLength
         }
-      case VALUE_NUMBER_FLOAT:
-        return nodes.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE:
-        return nodes.booleanNode(true);
-      case VALUE_FALSE:
-        return nodes.booleanNode(false);
-      case VALUE_NULL:
-        return nodes.nullNode();
-      case START_OBJECT:
-        ObjectNode object = nodes.objectNode();
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
+        // nothing to count
+      }
+      case START_OBJECT -> {
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
           countChars(name.length());
-          object.set(name, readValue(parser.nextToken()));
+          skipValue(parser.nextToken());
         }
-        return object;
-      case START_ARRAY:
-        ArrayNode array = nodes.arrayNode();
+      }
+      case START_ARRAY -> {
         for (JsonToken next = nextInArray(); next != JsonToken.END_ARRAY; next = nextInArray()) {
-          array.add(readValue(next));
+          skipValue(next);
         }
-        return array;
-      default:
-        throw new JsonEOFException(parser, token, "Unexpected token " + token + " in a value");
+      }
+      default ->
+          throw new JsonEOFException(parser, token, "Unexpected token " + token + " in a value");
     }
   }
 
-  private JsonNode readActionDetails(JsonToken token) throws IOException {
+  private void readActionDetails(JsonToken token) throws IOException {
     if (token != JsonToken.START_ARRAY) {
       JsonNode value = readValue(token);
       if (!isAbsent(value)) {
         problems.add("actionDetails is " + LenientValues.describe(value)
             + ", not an array; the visit is kept without actions");
       }
-      return value;
+      return;
     }
     countValue();
-    ArrayNode array = nodes.arrayNode();
     List<VisitAction> list = new ArrayList<>();
+    actionRaws.clear();
+    actionsField = actionArrays++;
     int index = 0;
     for (JsonToken next = nextInArray(); next != JsonToken.END_ARRAY; next = nextInArray()) {
       if (next == JsonToken.START_OBJECT) {
-        ObjectNode action = nodes.objectNode();
-        list.add(readAction(index, action));
-        array.add(action);
+        list.add(readAction(index));
       } else {
         JsonNode value = readValue(next);
-        array.add(value);
         problems.add("actionDetails[" + index + "] is " + LenientValues.describe(value)
             + ", not an action object; left out");
       }
       index++;
     }
     actions = list;
-    return array;
   }
 
-  private VisitAction readAction(int index, ObjectNode raw) throws IOException {
+  private VisitAction readAction(int index) throws IOException {
     countValue();
-    ImmutableVisitAction.Builder action = ImmutableVisitAction.builder().position(index).raw(raw);
+    int from = (int) (parser.currentTokenLocation().getByteOffset() - visitStart);
+    ImmutableVisitAction.Builder action = ImmutableVisitAction.builder().position(index);
     String type = "";
+    actionNames.clear();
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       countChars(name.length());
-      JsonNode value = readValue(parser.nextToken());
-      JsonNode previous = raw.replace(name, value);
-      if (previous != null) {
-        problems.add(repeated("actionDetails[" + index + "]." + name, previous, value));
+      JsonToken token = parser.nextToken();
+      boolean first = actionNames.add(name);
+      if (!ACTION_FIELDS.contains(name)) {
+        skipValue(token);
+        noteRepeated(first);
+        continue;
       }
+      JsonNode value = readValue(token);
+      noteRepeated(first);
       long number;
       switch (name) {
         case "type" -> {
@@ -348,7 +452,27 @@ final class VisitDecoder {
         }
       }
     }
-    return action.type(type).build();
+    int to = (int) (parser.currentLocation().getByteOffset() - visitStart);
+    ObjectNode raw = LazyRawObject.action(source, from, to);
+    actionRaws.add(raw);
+    return action.type(type).raw(raw).build();
+  }
+
+  /** A field given twice: its warning takes this place once the visit's bytes are complete. */
+  private void noteRepeated(boolean first) {
+    if (!first) {
+      problems.add(null);
+      repeatedField = true;
+    }
+  }
+
+  private void fillRepeated(byte[] visitBytes) {
+    Iterator<String> messages = RepeatedFields.in(factory, visitBytes).iterator();
+    for (int i = 0; i < problems.size(); i++) {
+      if (problems.get(i) == null) {
+        problems.set(i, messages.next());
+      }
+    }
   }
 
   private JsonToken nextInArray() throws IOException {
@@ -357,6 +481,34 @@ final class VisitDecoder {
       throw new JsonEOFException(parser, null, "Unexpected end of input in an array");
     }
     return next;
+  }
+
+  /**
+   * Counts the text of the current visit exactly, from its first byte up to {@code to}, once
+   * texts were passed uncounted and the visit grew too big to be sure of the limits; Jackson
+   * checks each text's length on the way.
+   *
+   * @param to the body offset to count up to: the text about to be read, or the visit's end
+   * @throws IOException a limit was passed
+   */
+  private void recount(long to) throws IOException {
+    uncounted = false;
+    long total = 0;
+    try (JsonParser kept = bytes.parser(factory, visitStart, to)) {
+      for (JsonToken token = kept.nextToken(); token != null; token = kept.nextToken()) {
+        if (token == JsonToken.FIELD_NAME) {
+          total += kept.currentName().length();
+        } else if (token == JsonToken.VALUE_STRING) {
+          total += kept.getText().length();
+        }
+      }
+    } catch (JsonEOFException endOfKeptBytes) {
+      // the bytes stop before the text about to be read
+    } catch (StreamConstraintsException e) {
+      throw new StreamConstraintsException(e.getOriginalMessage(), parser.currentLocation());
+    }
+    chars = total;
+    countChars(0);
   }
 
   private void countValue() throws StreamConstraintsException {
@@ -479,7 +631,7 @@ final class VisitDecoder {
    * A field given twice in one object: JSON leaves its meaning open, PHP never writes it, so the
    * response is suspect; the last value is used, as most parsers do.
    */
-  private static String repeated(String field, JsonNode previous, JsonNode last) {
+  static String repeated(String field, JsonNode previous, JsonNode last) {
     return field + " appears more than once (" + LenientValues.describe(previous) + ", then "
         + LenientValues.describe(last) + "); the last value is used";
   }

@@ -112,7 +112,11 @@ public interface Visit {
   /** {@code actionDetails}, in the order Matomo sent them. */
   List<VisitAction> actions();
 
-  /** The visit's JSON object as received, for fields this model does not carry. */
+  /**
+   * The visit's JSON object as received, for fields this model does not carry. The reader builds
+   * it from the visit's kept bytes on the first call (once, safe from any thread); its
+   * {@code actionDetails} holds the same nodes as each action's {@link VisitAction#raw()}.
+   */
   @Value.Auxiliary
   @Value.Default
   default ObjectNode raw() {
