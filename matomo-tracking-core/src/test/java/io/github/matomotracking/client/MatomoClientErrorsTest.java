@@ -134,7 +134,9 @@ class MatomoClientErrorsTest {
             json(200, FakeMatomo.error("Could not run the query in time.")), MatomoServerException.class, 200),
         Arguments.of("a connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
             MatomoTransportException.class, -1),
-        Arguments.of("an empty response", aResponse().withFault(Fault.EMPTY_RESPONSE), MatomoTransportException.class, -1));
+        Arguments.of("an empty response", aResponse().withFault(Fault.EMPTY_RESPONSE), MatomoTransportException.class, -1),
+        Arguments.of("200 without one byte of body (cut before it began)", aResponse().withStatus(200),
+            MatomoTruncatedResponseException.class, 200));
   }
 
   @ParameterizedTest(name = "{0} is tried {2} times with growing waits")
@@ -272,6 +274,33 @@ class MatomoClientErrorsTest {
 
     assertThat(got).hasSize(1);
     assertThat(sleeper.sleeps()).hasSize(1);
+  }
+
+  @Test
+  void an_empty_200_body_is_asked_again_and_the_query_completes() {
+    once(aResponse().withStatus(200).withHeader("Content-Type", "application/json"));
+    FAKE.put(FakeVisit.at(1, 1, "0123456789abcdef", T0));
+    List<Visit> got = new ArrayList<>();
+
+    try (MatomoClient client = client(RetryPolicy.defaults())) {
+      client.fetch(site1(), got::add);
+    }
+
+    assertThat(got).extracting(Visit::visitId).containsExactly(1L);
+    assertThat(sleeper.sleeps()).hasSize(1);
+  }
+
+  @Test
+  void white_space_alone_is_no_cut_response_and_is_not_asked_again() {
+    always(json(200, "  \n"));
+
+    try (MatomoClient client = client(RetryPolicy.defaults())) {
+      assertThatThrownBy(() -> client.fetch(site1(), v -> {}))
+          .isExactlyInstanceOf(MatomoUnreadableResponseException.class)
+          .hasMessageContaining("only white space");
+    }
+
+    assertThat(sleeper.sleeps()).isEmpty();
   }
 
   @Test
