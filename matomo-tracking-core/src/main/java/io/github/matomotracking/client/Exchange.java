@@ -22,12 +22,14 @@ final class Exchange implements Closeable {
   private final long startNanos;
   private final TokenScrubber scrubber;
   private final Consumer<Exchange> onClose;
+  private final boolean inflateAhead;
   private InputStream decoded;
   private MatomoException failure;
   private boolean closed;
 
   Exchange(RequestContext context, int status, HttpHeaders headers, BodyStream raw, long startNanos,
-      TokenScrubber scrubber, Consumer<Exchange> onClose) {
+      TokenScrubber scrubber, boolean inflateAhead, Consumer<Exchange> onClose) {
+    this.inflateAhead = inflateAhead;
     this.context = context;
     this.status = status;
     this.headers = headers;
@@ -65,7 +67,8 @@ final class Exchange implements Closeable {
     String encoding = headers.firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
     if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
       try {
-        decoded = new GunzipAhead(new GZIPInputStream(raw, 8192), raw);
+        GZIPInputStream gunzip = new GZIPInputStream(raw, 8192);
+        decoded = inflateAhead ? new GunzipAhead(gunzip, raw) : gunzip;
       } catch (IOException e) {
         throw translate(new MatomoUnreadableResponseException(
             "the gzip response to " + context.describe() + " could not be opened", status, null, e));

@@ -160,6 +160,20 @@ public abstract class MatomoClientConfig {
   }
 
   /**
+   * Whether a gzip-compressed answer is inflated on a second thread (one short-lived daemon
+   * thread per response, a few 64 KiB chunks ahead of the reader), which overlaps inflating with
+   * reading and mapping (about 12 % faster end to end, see docs/benchmarks.md). Switch it off
+   * where a library may not start threads of its own; the answer is then inflated on the reading
+   * thread.
+   *
+   * @return true by default
+   */
+  @Value.Default
+  public boolean inflateOnSecondThread() {
+    return true;
+  }
+
+  /**
    * The host's own HttpClient (proxy, TLS, executor). It must not follow redirects
    * ({@code Redirect.NEVER}, java.net.http's default); the client follows same-host redirects
    * itself. {@link MatomoClient#close()} leaves it open. Without one, the client builds its own.

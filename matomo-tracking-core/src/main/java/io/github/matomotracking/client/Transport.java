@@ -95,8 +95,8 @@ final class Transport {
           continue;
         }
         if (status >= 200 && status < 300) {
-          Exchange exchange = new Exchange(
-              context, status, response.headers(), body, start, scrubber, done -> finish(done, observer));
+          Exchange exchange = new Exchange(context, status, response.headers(), body, start,
+              scrubber, config.inflateOnSecondThread(), done -> finish(done, observer));
           handedOver = true;
           return exchange;
         }

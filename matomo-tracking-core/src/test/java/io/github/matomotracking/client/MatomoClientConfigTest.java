@@ -32,6 +32,7 @@ class MatomoClientConfigTest {
     assertThat(config.rateLimit()).isEmpty();
     assertThat(config.maxConcurrentRequests()).isEqualTo(4);
     assertThat(config.hashUserIds()).isFalse();
+    assertThat(config.inflateOnSecondThread()).isTrue();
     assertThat(config.httpClient()).isEmpty();
   }
 

@@ -32,6 +32,8 @@ import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MatomoClientRequestTest {
@@ -158,8 +160,9 @@ class MatomoClientRequestTest {
         .contains(" ms, "));
   }
 
-  @Test
-  void gzip_is_asked_for_and_decoded_transparently() {
+  @ParameterizedTest(name = "inflated on a second thread: {0}")
+  @ValueSource(booleans = {true, false})
+  void gzip_is_asked_for_and_decoded_transparently(boolean inflateOnSecondThread) {
     List<FakeVisit> table = IntStream.rangeClosed(1, 300)
         .mapToObj(i -> new FakeVisit(1, i, String.format("%016x", i), null, T0 + i, T0 + i, 4))
         .collect(Collectors.toList());
@@ -167,11 +170,13 @@ class MatomoClientRequestTest {
     List<Visit> got = new ArrayList<>();
 
     FetchSummary summary;
-    try (MatomoClient client = client()) {
+    try (MatomoClient client = MatomoClient.create(TestSupport.config(wm, clock, sleeper)
+        .inflateOnSecondThread(inflateOnSecondThread).build())) {
       summary = client.fetch(VisitQuery.builder().sites(Sites.of(1)).build(), got::add);
     }
 
     assertThat(got).hasSize(300);
+    assertThat(got).extracting(Visit::visitId).doesNotHaveDuplicates().contains(1L, 150L, 300L);
     int plainLength = wm.getAllServeEvents().get(0).getResponse().getBody().length;
     assertThat(summary.bytes()).as("compressed bytes on the wire").isPositive().isLessThan(plainLength / 3);
   }
