@@ -56,7 +56,7 @@ public final class EconomyRunner {
   /** When the measured refresh runs (a fixed instant, so the world is the same every time). */
   public static final Instant REFRESH_AT = Instant.parse("2026-11-20T03:00:00Z");
 
-  private static final String TOKEN = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  private static final String TOKEN = DemoMatomoServer.randomToken();
 
   private EconomyRunner() {}
 

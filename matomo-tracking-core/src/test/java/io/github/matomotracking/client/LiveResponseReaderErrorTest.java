@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.matomotracking.model.Visit;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,7 +201,7 @@ class LiveResponseReaderErrorTest {
 
   @Test
   void textThatLooksLikeATokenIsMaskedInMessages() {
-    String token = "0123456789abcdef0123456789abcdef";
+    String token = TestTokens.hex();
     String body = "<html><script>piwik.token_auth = \"" + token + "\";</script></html>";
 
     assertThatThrownBy(() -> ReadResult.read(body))

@@ -3,6 +3,8 @@ package io.github.matomotracking.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.github.matomotracking.testing.TestTokens;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -110,11 +112,13 @@ class MatomoErrorsTest {
 
   @Test
   void masksTokenLikeTextInMatomosMessage() {
+    String token = TestTokens.hex();
+    String mixedCase = token.substring(0, 16) + token.substring(16).toUpperCase(Locale.ROOT);
     MatomoException error = MatomoErrors.fromErrorBody(200,
-        "token_auth 0123456789abcdef0123456789ABCDEF is invalid");
+        "token_auth " + mixedCase + " is invalid");
 
     assertThat(error).isInstanceOf(MatomoAuthenticationException.class);
-    assertThat(error.getMessage()).doesNotContain("0123456789abcdef").contains(SafeText.MASK);
+    assertThat(error.getMessage()).doesNotContain(token.substring(0, 16)).contains(SafeText.MASK);
     assertThat(error.matomoMessage()).hasValue("token_auth [masked] is invalid");
   }
 

@@ -2,6 +2,7 @@ package io.github.matomotracking.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.sync.TestClock;
+import io.github.matomotracking.testing.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Shared pieces of the client tests: the token, a config against WireMock, a test clock and sleeper. */
 final class TestSupport {
 
-  /** A token that is easy to search for in logs, messages and URLs. */
-  static final String TOKEN = "tok3nS3cretA1B2C3D4E5F6a7b8c9d0e";
+  /** This run's token: searched for in logs, messages and URLs. */
+  static final String TOKEN = TestTokens.hex();
 
   private TestSupport() {}
 

@@ -1,13 +1,15 @@
 package io.github.matomotracking.hostile;
 
+import io.github.matomotracking.testing.TestTokens;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The corpus entries too big to commit ({@code generated/<name>} in the manifest): each body is
- * produced as it is read, so none is ever held in memory by the test.
+ * The corpus entries too big to commit, or that must not be committed because they carry a
+ * token-like value ({@code generated/<name>} in the manifest): each body is produced as it is
+ * read, so none is ever held in memory by the test, and a token is drawn for each run.
  */
 final class CorpusGenerators {
 
@@ -44,6 +46,9 @@ final class CorpusGenerators {
         .text("[").repeat(" \n\t\r", 5_000_000).text(GoodVisits.json(101))
         .repeat(" ", 100).text(",").text(GoodVisits.json(102)).repeat("\n", 100).text("]")
         .build());
+    add("matomo-error-markup-and-token-in-message", () -> StreamedBody.builder()
+        .text("{\"result\":\"error\",\"message\":\"&lt;b&gt;Oops&lt;/b&gt; token_auth="
+            + TestTokens.hex() + " is wrong\"}").build());
     add("matomo-error-1m-ampersands", () -> StreamedBody.builder()
         .text("{\"result\":\"error\",\"message\":\"").repeat("&", 1_000_000).text("\"}").build());
     add("referrer-host-500k-labels", () -> around(visitWithTailText(102,

@@ -20,6 +20,7 @@ import io.github.matomotracking.client.VisitQuery;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.model.Visit;
 import io.github.matomotracking.model.VisitKey;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,7 +62,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedClientLoadTest {
 
-  private static final String TOKEN = "c0ffee0123456789abcdef0123456789";
+  private static final String TOKEN = TestTokens.hex();
   private static final int THREADS = 32;
   private static final boolean SOAK = Boolean.getBoolean("matomo.soak");
   private static final Duration RUN = SOAK

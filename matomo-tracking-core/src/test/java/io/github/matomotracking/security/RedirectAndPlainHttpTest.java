@@ -20,6 +20,7 @@ import io.github.matomotracking.client.VisitQuery;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
 import io.github.matomotracking.client.fake.Php;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -52,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RedirectAndPlainHttpTest {
 
-  private static final String TOKEN = "9e107d9d372bb6826bd81d3542a419d6";
+  private static final String TOKEN = TestTokens.hex();
   private static final FakeMatomo FAKE = FakeMatomo.withToken(TOKEN);
   private static final int[] STATUSES = {301, 302, 303, 307, 308};
 

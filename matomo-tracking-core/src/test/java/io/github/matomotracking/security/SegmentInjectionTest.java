@@ -23,6 +23,7 @@ import io.github.matomotracking.model.VisitKey;
 import io.github.matomotracking.security.InjectionCorpus.Encoding;
 import io.github.matomotracking.security.InjectionCorpus.Position;
 import io.github.matomotracking.security.InjectionCorpus.UserIdClass;
+import io.github.matomotracking.testing.TestTokens;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +58,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SegmentInjectionTest {
 
-  private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+  private static final String TOKEN = TestTokens.hex();
   private static final FakeMatomo FAKE = FakeMatomo.withToken(TOKEN);
   private static final MatomoSegmentParser MATOMO = new MatomoSegmentParser(Set.of("visitorId", "userId", "visitId"));
   private static final AttackTable TABLE = new AttackTable();

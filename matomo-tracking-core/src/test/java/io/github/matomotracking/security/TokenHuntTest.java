@@ -26,6 +26,7 @@ import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
 import io.github.matomotracking.model.Visit;
 import io.github.matomotracking.model.VisitWarning;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TokenHuntTest {
 
   /** Matomo's own tokens are 32 hex characters. */
-  static final String HEX_TOKEN = "5f3c9a0e7b2d4c6f8a1e3b5d7c9f0a2e";
+  static final String HEX_TOKEN = TestTokens.hex();
 
   /** A token with every character a form, URL, JSON or HTML encoder changes (no white space). */
   static final String SPECIAL_TOKEN = "Zq8Xv3Lm9Rt2Wk5N+/=&%;,\"'<>\\\u00E9$!#?*~|{}[]^";

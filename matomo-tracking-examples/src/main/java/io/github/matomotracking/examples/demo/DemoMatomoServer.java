@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,6 +118,18 @@ public final class DemoMatomoServer implements AutoCloseable {
     http.setExecutor(executor);
     http.start();
     this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+  }
+
+  /**
+   * A fresh random token for a server on loopback (32 hexadecimal characters, like Matomo's),
+   * so that no token ever has to be written into code or configuration.
+   *
+   * @return a new token
+   */
+  public static String randomToken() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   /**

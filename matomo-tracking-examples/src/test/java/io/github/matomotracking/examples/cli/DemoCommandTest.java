@@ -8,6 +8,7 @@ import io.github.matomotracking.examples.demo.SampleSite;
 import io.github.matomotracking.examples.jdbc.ConnectionSource;
 import io.github.matomotracking.examples.jdbc.JdbcSessionSink;
 import io.github.matomotracking.port.StoredSession;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -116,7 +117,7 @@ class DemoCommandTest {
     SampleSite sample = SampleSite.generate(Instant.parse(NOW), Long.parseLong(SEED));
     Path identities = dir.resolve("identities.csv");
     sample.writeIdentitiesCsv(identities);
-    String token = "f00dfeedcafe0123456789abcdef4242";
+    String token = TestTokens.hex();
     try (DemoMatomoServer matomo = DemoMatomoServer.builder(sample).token(token)
         .clock(Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC)).start()) {
       Map<String, String> env = Map.of("MATOMO_URL", matomo.baseUrl().toString(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code fetch} command against a fake Matomo on loopback. */
 class FetchCommandTest {
 
-  private static final String TOKEN = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  private static final String TOKEN = TestTokens.hex();
   private static final String ALICE = "a1a1a1a1a1a1a1a1";
   private static final String BOB = "b2b2b2b2b2b2b2b2";
   private static final FakeMatomo FAKE = FakeMatomo.withToken(TOKEN);
@@ -114,7 +115,7 @@ class FetchCommandTest {
   @Test
   void aRejectedTokenExitsWithTwoAndMatomosMessage() {
     CliRunner.Result result =
-        fetch(Map.of("MATOMO_TOKEN", "ffffffffffffffffffffffffffffffff"), "--site", "1", "--visitor-id", BOB);
+        fetch(Map.of("MATOMO_TOKEN", TestTokens.hex()), "--site", "1", "--visitor-id", BOB);
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderr()).contains("Unable to authenticate");

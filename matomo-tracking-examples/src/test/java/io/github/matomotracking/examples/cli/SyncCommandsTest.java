@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.matomotracking.client.fake.FakeMatomo;
 import io.github.matomotracking.client.fake.FakeVisit;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncCommandsTest {
 
-  private static final String TOKEN = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  private static final String TOKEN = TestTokens.hex();
   private static final String A = "a1a1a1a1a1a1a1a1";
   private static final String B = "b2b2b2b2b2b2b2b2";
   private static final String C4_BROWSER = "c4c4c4c4c4c4c4c4";
@@ -205,7 +206,7 @@ class SyncCommandsTest {
 
   @Test
   void aRejectedTokenExitsWithTwo() {
-    CliRunner.Result result = run(Map.of("MATOMO_TOKEN", "ffffffffffffffffffffffffffffffff"),
+    CliRunner.Result result = run(Map.of("MATOMO_TOKEN", TestTokens.hex()),
         "import", "--url", wm.baseUrl(), "--insecure-http", "--site", "1",
         "--identities", identities.toString(), "--db", db(), "--now", "2024-04-30T12:00:00Z");
 

@@ -4,6 +4,7 @@ import io.github.matomotracking.client.MatomoClient;
 import io.github.matomotracking.client.MatomoClientConfig;
 import io.github.matomotracking.client.MatomoToken;
 import io.github.matomotracking.model.VisitKey;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -27,7 +28,7 @@ final class DemoFixtures {
   /** A "now" whose 60 days before span the change to summer time in Paris (30 March 2025). */
   static final Instant NOW = Instant.parse("2025-04-10T14:00:00Z");
   static final long SEED = 20250410L;
-  static final String TOKEN = "d3m0T0kenA1B2C3D4E5F6a7b8c9d0e1f";
+  static final String TOKEN = TestTokens.hex();
   static final SampleSite SAMPLE = SampleSite.generate(NOW, SEED);
 
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

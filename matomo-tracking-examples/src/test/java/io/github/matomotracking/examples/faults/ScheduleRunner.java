@@ -26,6 +26,7 @@ import io.github.matomotracking.sync.SyncFailure;
 import io.github.matomotracking.sync.SyncReport;
 import io.github.matomotracking.sync.SyncStage;
 import io.github.matomotracking.sync.VisitSource;
+import io.github.matomotracking.testing.TestTokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -80,7 +81,7 @@ final class ScheduleRunner {
   /** Reruns allowed before a schedule counts as not converging. */
   static final int MAX_RERUNS = 5;
 
-  private static final String TOKEN = "f3c2a1b0e9d8c7b6a5f4e3d2c1b0a9f8";
+  private static final String TOKEN = TestTokens.hex();
   private static final Duration SHORT = Duration.ofMillis(200);
   private static final Duration PATIENT = Duration.ofSeconds(20);
   private static final Duration STALL = Duration.ofMillis(1000);

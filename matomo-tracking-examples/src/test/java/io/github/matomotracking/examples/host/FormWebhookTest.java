@@ -20,6 +20,7 @@ import io.github.matomotracking.port.InMemorySyncStateStore;
 import io.github.matomotracking.sync.SyncConfig;
 import io.github.matomotracking.sync.SyncEngine;
 import io.github.matomotracking.sync.VisitSource;
+import io.github.matomotracking.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,7 +58,7 @@ class FormWebhookTest {
 
   private static final Instant NOW = Instant.parse("2025-04-10T14:00:00Z");
   private static final SampleSite SAMPLE = SampleSite.generate(NOW, 77);
-  private static final String TOKEN = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+  private static final String TOKEN = TestTokens.hex();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static DemoMatomoServer matomo;

@@ -24,6 +24,7 @@ import io.github.matomotracking.sync.SyncPorts;
 import io.github.matomotracking.sync.SyncReport;
 import io.github.matomotracking.sync.SyncStage;
 import io.github.matomotracking.sync.VisitSource;
+import io.github.matomotracking.testing.TestTokens;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MatomoEndToEndSyncTest {
 
-  private static final String TOKEN = "5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b";
+  private static final String TOKEN = TestTokens.hex();
   private static final String A = "a1a1a1a1a1a1a1a1";
   private static final String B = "b2b2b2b2b2b2b2b2";
   private static final String C4_BROWSER = "c4c4c4c4c4c4c4c4";

@@ -25,14 +25,12 @@ import io.github.matomotracking.sync.SyncReport;
 import io.github.matomotracking.sync.VisitSource;
 import java.io.PrintStream;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -248,7 +246,7 @@ public final class DemoMain {
       PriorityContactMatcher matcher = new PriorityContactMatcher(directory);
       ProgressLine progress = new ProgressLine(out, liveProgress);
       List<Long> siteIds = sample.sites().stream().map(site -> site.id()).toList();
-      String token = randomToken();
+      String token = DemoMatomoServer.randomToken();
       try (DemoMatomoServer matomo = DemoMatomoServer.builder().sites(sample.sites())
               .token(token).clock(Clock.fixed(now, ZoneOffset.UTC)).start();
           MatomoClient client = MatomoClient.create(MatomoClientConfig.builder()
@@ -474,12 +472,6 @@ public final class DemoMain {
     } catch (IllegalArgumentException e) {
       return url;
     }
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[16];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 
   /** Builds a {@link DemoMain}. */
