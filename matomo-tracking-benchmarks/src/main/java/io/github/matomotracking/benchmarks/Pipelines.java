@@ -131,13 +131,7 @@ final class Pipelines implements AutoCloseable {
    */
   Outcome oursByHand(String baseUrl) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept-Encoding", "gzip")
-        .POST(HttpRequest.BodyPublishers.ofString(FORM))
-        .build();
-    HttpResponse<InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = postAskingForGzip(baseUrl);
     boolean gzip = response.headers().firstValue("Content-Encoding")
         .map(e -> e.equalsIgnoreCase("gzip")).orElse(false);
     Sink sink = new Sink();
@@ -161,13 +155,7 @@ final class Pipelines implements AutoCloseable {
    */
   Outcome oursPipelined(String baseUrl) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept-Encoding", "gzip")
-        .POST(HttpRequest.BodyPublishers.ofString(FORM))
-        .build();
-    HttpResponse<InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = postAskingForGzip(baseUrl);
     Sink sink = new Sink();
     MappingBatch batch = mapper.newBatch(lookups.snapshot(), zones);
     try (InputStream in = new ChunkPipe(new GZIPInputStream(response.body(), 1 << 16))) {
@@ -188,18 +176,23 @@ final class Pipelines implements AutoCloseable {
    */
   Outcome transferOnly(String baseUrl) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept-Encoding", "gzip")
-        .POST(HttpRequest.BodyPublishers.ofString(FORM))
-        .build();
-    HttpResponse<InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = postAskingForGzip(baseUrl);
     long bytes;
     try (InputStream body = response.body(); InputStream in = new GZIPInputStream(body, 8192)) {
       bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
     }
     return new Outcome(0, 0, bytes, seconds(start));
+  }
+
+  /** The one POST of the by-hand variants, gzip asked for, the body left unread. */
+  private HttpResponse<InputStream> postAskingForGzip(String baseUrl)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "index.php"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofString(FORM))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
   }
 
   /**

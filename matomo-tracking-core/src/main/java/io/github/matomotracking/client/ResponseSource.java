@@ -91,13 +91,13 @@ final class ResponseSource extends FilterInputStream {
     return kept;
   }
 
-  /** The first byte, or -1 for an empty body. */
-  int byteAt(int index) {
-    return index < kept ? start[index] & 0xFF : -1;
-  }
-
-  /** The kept start, decoded as UTF-8 (malformed bytes become U+FFFD). */
-  String startAsText() {
-    return new String(start, 0, kept, StandardCharsets.UTF_8);
+  /**
+   * What the kept start of a body that is not JSON looks like (see {@link NonJsonBody}).
+   *
+   * @param subject what the body is, as a message starts
+   * @return the description
+   */
+  String describeAsNonJson(String subject) {
+    return NonJsonBody.describe(subject, start, kept);
   }
 }

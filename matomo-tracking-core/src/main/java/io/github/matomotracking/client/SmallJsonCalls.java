@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** API calls with small JSON answers (site settings, site lists), read whole and retried. */
@@ -13,8 +12,6 @@ final class SmallJsonCalls {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_BYTES = 4 * 1024 * 1024;
-  private static final int PREVIEW_CHARS = 120;
-  private static final int PREVIEW_BYTES = 4 * PREVIEW_CHARS;
 
   private final Transport transport;
   private final Retrier retrier;
@@ -55,10 +52,8 @@ final class SmallJsonCalls {
                 + body.length + " bytes", exchange.status(), 0, null));
       } catch (IOException e) {
         throw exchange.translate(new MatomoUnreadableResponseException(
-            "the answer to " + context.describe() + " is not JSON (a login or proxy error page?);"
-                + " it starts with: " + SafeText.oneLine(
-                    new String(body, 0, Math.min(body.length, PREVIEW_BYTES), StandardCharsets.UTF_8),
-                    PREVIEW_CHARS),
+            NonJsonBody.describe("the answer to " + context.describe(), body,
+                Math.min(body.length, ResponseSource.KEPT_BYTES)),
             exchange.status(), null, null));
       }
       if (node == null || node.isMissingNode()) {

@@ -40,7 +40,6 @@ import java.util.List;
  */
 public final class VisitCursor implements Closeable {
 
-  private static final int PREVIEW_CHARS = 200;
 
   private enum State {
     READING,
@@ -283,29 +282,11 @@ public final class VisitCursor implements Closeable {
       return transportFailure(cause, httpStatus, "before the first visit");
     }
     source.fillStart();
-    String description = describeNonJson(source);
+    String description = source.describeAsNonJson("Matomo's response");
     String status = httpStatus < 0 ? "" : " (HTTP " + httpStatus + ")";
     return MatomoErrors.fromHttpStatus(httpStatus, description, null)
         .orElseGet(() -> new MatomoUnreadableResponseException(
             description + status, httpStatus, null, null));
-  }
-
-  private static String describeNonJson(ResponseSource source) {
-    if (source.byteAt(0) == 0x1f && source.byteAt(1) == 0x8b) {
-      return "Matomo's response is not JSON: it is still gzip-compressed (it starts with the"
-          + " bytes 1f 8b), so its Content-Encoding was not undone";
-    }
-    String start = source.startAsText();
-    String preview = SafeText.oneLine(start, PREVIEW_CHARS);
-    if (preview.startsWith("<?xml")) {
-      return "Matomo's response is XML, not JSON (Matomo answers in XML when the request lacks"
-          + " format=JSON); it starts with: " + preview;
-    }
-    if (preview.startsWith("<")) {
-      return "Matomo's response is HTML, not JSON (a login, maintenance or proxy error page?);"
-          + " it starts with: " + preview;
-    }
-    return "Matomo's response is not JSON; it starts with: " + preview;
   }
 
   // ---------------------------------------------------------------- end of the response

@@ -126,6 +126,7 @@ class MatomoClientSitesTest {
           .isInstanceOf(MatomoUnreadableResponseException.class)
           .isNotInstanceOf(MatomoTruncatedResponseException.class)
           .hasMessageContaining("SitesManager.getSiteFromId")
+          .hasMessageContaining("is HTML, not JSON")
           .hasMessageContaining("it starts with: <!DOCTYPE html><html><title>Sign in")
           .satisfies(e -> assertThat(((MatomoException) e).isRetryable()).isFalse());
     }
