@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts the bytes the reader took from a decoded body, so that an answer that decoded to
- * nothing at all can be told from one the reader could not use.
+ * Counts the bytes read from an {@link Exchange}'s decoded body, so that an answer that decoded
+ * to nothing at all can be told from one the reader could not use.
  */
 final class DecodedBytes extends FilterInputStream {
 

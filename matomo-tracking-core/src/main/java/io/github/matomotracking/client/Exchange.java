@@ -24,6 +24,7 @@ final class Exchange implements Closeable {
   private final Consumer<Exchange> onClose;
   private final boolean inflateAhead;
   private InputStream decoded;
+  private DecodedBytes counted;
   private MatomoException failure;
   private boolean closed;
 
@@ -61,8 +62,8 @@ final class Exchange implements Closeable {
 
   /** The body, gunzipped when the server compressed it. */
   InputStream body() {
-    if (decoded != null) {
-      return decoded;
+    if (counted != null) {
+      return counted;
     }
     String encoding = headers.firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
     if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
@@ -79,7 +80,8 @@ final class Exchange implements Closeable {
       throw new MatomoUnreadableResponseException(
           "the response to " + context.describe() + " uses the unsupported encoding " + encoding, status, null, null);
     }
-    return decoded;
+    counted = new DecodedBytes(decoded);
+    return counted;
   }
 
   /**
@@ -110,6 +112,14 @@ final class Exchange implements Closeable {
       return new MatomoTransportException(
           "the connection failed while reading the response to " + context.describe() + ": " + io,
           status, null, io);
+    }
+    if (readerFailure.getClass() == MatomoUnreadableResponseException.class && counted != null
+        && counted.count() == 0) {
+      // A successful status with a body that decodes to not one byte: a response cut before it
+      // began (a PHP fatal error after the headers, a proxy dropping the upstream). Worth asking
+      // again, like any cut response, rather than an answer that will never read.
+      return new MatomoTruncatedResponseException(readerFailure.getMessage()
+          + ": the response was cut before its first byte", status, 0, readerFailure);
     }
     if (readerFailure instanceof MatomoException) {
       return (MatomoException) readerFailure;

@@ -52,7 +52,6 @@ final class QueryRun implements Iterator<Visit>, AutoCloseable {
 
   private Exchange exchange;
   private VisitCursor cursor;
-  private DecodedBytes decoded;
   private PageProgress progress;
   private int requestedLimit;
   private Visit next;
@@ -172,30 +171,14 @@ final class QueryRun implements Iterator<Visit>, AutoCloseable {
     RequestContext context = new RequestContext(LIVE, site, pageNumber, attempt);
     requestedLimit = pageSize;
     progress = new PageProgress();
-    decoded = null;
     try {
       exchange = transport.send(context, params(site), this::count);
-      decoded = new DecodedBytes(exchange.body());
-      cursor = reader.open(decoded, exchange.status());
+      cursor = reader.open(exchange.body(), exchange.status());
     } catch (RuntimeException e) {
-      MatomoException failure = exchange != null ? emptyAsCut(exchange.translate(e)) : asMatomo(e);
+      MatomoException failure = exchange != null ? exchange.translate(e) : asMatomo(e);
       closePage();
       recover(context, failure);
     }
-  }
-
-  /**
-   * A successful status with a body that decodes to not one byte is a response cut before it
-   * began (a PHP fatal error after the headers were sent, a proxy dropping the upstream): worth
-   * asking again, like any cut response, rather than an answer that will never read.
-   */
-  private MatomoException emptyAsCut(MatomoException failure) {
-    if (failure.getClass() != MatomoUnreadableResponseException.class || decoded == null
-        || decoded.count() != 0 || exchange.status() < 200 || exchange.status() > 299) {
-      return failure;
-    }
-    return new MatomoTruncatedResponseException(failure.getMessage()
-        + ": the response was cut before its first byte", exchange.status(), 0, failure);
   }
 
   private void readOne() {
@@ -203,7 +186,7 @@ final class QueryRun implements Iterator<Visit>, AutoCloseable {
     try {
       visit = cursor.next();
     } catch (RuntimeException e) {
-      MatomoException failure = emptyAsCut(exchange.translate(e));
+      MatomoException failure = exchange.translate(e);
       RequestContext context = exchange.context();
       closePage();
       recover(context, failure);

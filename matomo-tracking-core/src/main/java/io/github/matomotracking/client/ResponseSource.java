@@ -3,7 +3,6 @@ package io.github.matomotracking.client;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The caller's body as the parser sees it: keeps a copy of the first bytes (to show them when the

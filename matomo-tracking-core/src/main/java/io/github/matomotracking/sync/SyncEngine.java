@@ -388,7 +388,6 @@ public final class SyncEngine {
     }
   }
 
-
   /**
    * Splits identities into batches: sorted by where they start reading (so that an identity
    * with a recent cursor does not re-read the long history of another), then by key.

@@ -117,6 +117,19 @@ class MatomoClientSitesTest {
   }
 
   @Test
+  void an_empty_site_answer_is_asked_again_and_then_read() {
+    wm.stubFor(post(urlPathEqualTo("/index.php")).atPriority(1)
+        .inScenario("empty").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered")
+        .willReturn(aResponse().withStatus(200)));
+
+    try (MatomoClient client = client()) {
+      assertThat(client.siteTimeZone(1)).contains(ZoneId.of("Europe/Paris"));
+    }
+
+    assertThat(sleeper.sleeps()).as("one retry after the empty answer").hasSize(1);
+  }
+
+  @Test
   void a_site_answer_that_is_an_html_page_is_an_unreadable_answer_showing_its_start() {
     wm.stubFor(post(urlPathEqualTo("/index.php")).atPriority(1).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "text/html").withBody("<!DOCTYPE html><html><title>Sign in</title>")));
